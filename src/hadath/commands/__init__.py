@@ -1,0 +1,1 @@
+"""Sub-commands of the `hadath` program (see `hadath.cli`)."""

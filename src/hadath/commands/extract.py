@@ -1,0 +1,86 @@
+"""`hadath extract`: analyse articles and print one JSON object per article."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Iterator, TextIO
+
+HELP = "analyse articles and print JSON Lines (entities, quotations, events)"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH",
+                        help="files or folders (.txt .html .json .jsonl); - for standard input")
+    parser.add_argument("--jsonl", action="store_true",
+                        help="every input line is a JSON object {id, text, title?, url?, source?, published?}")
+    parser.add_argument("--published", metavar="YYYY-MM-DD", type=_date_argument,
+                        help="publication date for inputs that lack one")
+
+
+def _date_argument(value: str) -> str:
+    from ..reading.dates import parse_published
+    try:
+        return parse_published(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..pipeline import Pipeline
+
+    pipeline = Pipeline.default()
+    report = Report(sys.stderr)
+    for doc in analysed(pipeline, args.paths, args.jsonl, args.published, report, args.debug):
+        sys.stdout.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+    return report.exit_status()
+
+
+class Report:
+    """Messages about inputs, one line each on standard error, and the exit status."""
+
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+        self.failed = 0
+        self.done = 0
+
+    def problem(self, origin: str, reason: str) -> None:
+        self.failed += 1
+        print(f"hadath: {origin}: {reason}", file=self.stream)
+
+    def note(self, origin: str, message: str) -> None:
+        print(f"hadath: {origin}: {message}", file=self.stream)
+
+    def exit_status(self) -> int:
+        return 1 if self.failed else 0
+
+
+def analysed(pipeline, paths, jsonl: bool, published, report: Report, debug: bool = False) -> Iterator:
+    """Documents for every readable input, in input order; problems go to `report`."""
+    from ..reading import InputProblem, read_inputs
+
+    seen_ids: set[str] = set()
+    for item in read_inputs(paths, jsonl=jsonl, published=published):
+        if isinstance(item, InputProblem):
+            report.problem(item.origin, item.reason)
+            continue
+        if item.id in seen_ids:
+            report.problem(item.origin, f"duplicate id {item.id!r} (an earlier article has it)")
+            continue
+        seen_ids.add(item.id)
+        for warning in item.warnings:
+            report.note(item.origin, warning)
+        if item.encoding:
+            report.note(item.origin, f"decoded as {item.encoding}")
+        try:
+            doc = pipeline(item)
+        except Exception as exc:  # a bug of ours must not stop the other articles
+            if debug:
+                raise
+            report.problem(item.origin, f"internal error while analysing ({type(exc).__name__}: {exc})")
+            continue
+        if doc.language != "ar":
+            report.note(item.origin, f"language is {doc.language!r}, not Arabic: not analysed")
+        report.done += 1
+        yield doc

@@ -1,0 +1,100 @@
+"""Tokenisation with Arabic clitic handling.
+
+Arabic attaches conjunctions (و ف), prepositions (ب ل ك), the future marker (س)
+and the article (ال) to the word that follows, and pronouns (ه ها هم ...) to the
+word before. A name is found inside such a word (`والصين` → `الصين`,
+`لموسكو` → `موسكو`, `بالرئيس` → `الرئيس`). Stripping is ambiguous for
+words that merely begin with those letters (`وزير`, `بكين`, `لبنان`), so a token
+carries one safe analysis (`core`, only when ال follows the clitics) and
+`proclitic_splits` lists every candidate for dictionaries and models to check.
+"""
+from __future__ import annotations
+
+import re
+
+from ..document import Token
+from .normalize import normalize
+
+# Words: letters and digits (with combining marks and tatweel); numbers with
+# separators; every other non-space character is a token of its own.
+_TOKEN = re.compile(r"\d+(?:[.,٫٬]\d+)*|[^\W\d_]+(?:[\u064B-\u065F\u0670\u0640][^\W\d_]*)*|\S",
+                    re.UNICODE)
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+# conjunction? preposition? + article: the unambiguous case.
+_AL_PREFIX = re.compile(r"^([وف]?[بك]?)ال(?=..)")
+# conjunction? + ل + (ا)ل...: لِ before the article drops its alef (للرئيس).
+_LIL_PREFIX = re.compile(r"^([وف]?ل)ل(?=..)")
+
+PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "وس", "و", "ف", "ب", "ل", "ك", "س")
+ENCLITICS = ("كما", "هما", "كم", "كن", "هم", "هن", "نا", "ها", "ه", "ي", "ك")
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Split `text` into tokens whose offsets are relative to `offset`."""
+    tokens = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        start = m.start() + offset
+        norm = normalize(word)
+        is_word = bool(_WORD_CHAR.match(word))
+        core_start, core = start, norm
+        if is_word:
+            prefix, core = safe_core(norm)
+            if prefix:
+                core_start = start + _original_length(word, prefix)
+        tokens.append(Token(start, m.end() + offset, word, norm, core_start, m.end() + offset,
+                            core, is_word))
+    return tokens
+
+
+def safe_core(norm: str) -> tuple[int, str]:
+    """(number of normalised prefix letters, the word without them) for the
+    unambiguous clitic + article forms; (0, norm) otherwise."""
+    m = _AL_PREFIX.match(norm)
+    if m and m.group(1):
+        return len(m.group(1)), norm[len(m.group(1)):]
+    m = _LIL_PREFIX.match(norm)
+    if m:
+        return len(m.group(1)), "ال" + norm[len(m.group(1)) + 1:]
+    return 0, norm
+
+
+def proclitic_splits(norm: str, min_stem: int = 2) -> list[tuple[int, str]]:
+    """Every (prefix length, stem) reading of a normalised word, longest word first.
+
+    `لموسكو` → [(0, 'لموسكو'), (1, 'موسكو')]; `للجنه` → [..., (1, 'اللجنه'), (1, 'الجنه')].
+    """
+    out = [(0, norm)]
+    for p in PROCLITICS:
+        if norm.startswith(p) and len(norm) - len(p) >= min_stem:
+            stem = norm[len(p):]
+            out.append((len(p), stem))
+            if p.endswith("ل") and stem.startswith("ل"):
+                out.append((len(p), "ا" + stem))   # ل + اللجنة → للجنة
+                out.append((len(p), "ال" + stem[1:]))  # ل + الرئيس → للرئيس
+    return out
+
+
+def enclitic_splits(norm: str, min_stem: int = 2) -> list[tuple[str, str]]:
+    """(stem, pronoun) readings of a word with an attached pronoun: `بلاده` → ('بلاد', 'ه')."""
+    out = []
+    for s in ENCLITICS:
+        if norm.endswith(s) and len(norm) - len(s) >= min_stem:
+            stem = norm[:-len(s)]
+            if stem.endswith("ت") and s != "ي":
+                out.append((stem[:-1] + "ه", s))  # ta marbuta before a pronoun: حكومته → حكومه
+            out.append((stem, s))
+    return out
+
+
+def _original_length(word: str, norm_prefix_len: int) -> int:
+    """How many characters of the written `word` make up its first
+    `norm_prefix_len` normalised letters (diacritics and tatweel count with them)."""
+    seen = 0
+    for i, ch in enumerate(word):
+        if normalize(ch):
+            if seen == norm_prefix_len:
+                return i
+            seen += 1
+    return len(word)
