@@ -139,6 +139,11 @@ class Document:
                 return e
         return None
 
+    def entities_in(self, start: int, end: int) -> list[tuple[Span, Entity]]:
+        """Mentions that lie inside [start, end), in text order, with their entity."""
+        found = [(m, e) for e in self.entities for m in e.mentions if start <= m[0] and m[1] <= end]
+        return sorted(found, key=lambda pair: pair[0])
+
     def sentence_tokens(self, sentence: Sentence) -> list[Token]:
         return self.tokens[sentence.first_token:sentence.end_token]
 
