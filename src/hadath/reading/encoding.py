@@ -8,6 +8,7 @@ the encodings Arabic pages actually use so that it cannot pick an exotic one.
 from __future__ import annotations
 
 import codecs
+import unicodedata
 
 from charset_normalizer import from_bytes
 
@@ -65,6 +66,17 @@ def _strict(data: bytes, encoding: str) -> str:
         text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError) as exc:
         raise DecodeError(f"invalid {encoding} data ({exc.__class__.__name__})") from None
-    if "\x00" in text:
-        raise DecodeError("binary data (NUL characters), not text")
+    if "\x00" in text or not _looks_like_text(text):
+        raise DecodeError("binary data, not text")
     return text
+
+
+def _looks_like_text(text: str) -> bool:
+    """Decoding can succeed on binary data (any byte pair is UTF-16): check
+    that the result reads like prose, with words, spaces and few control characters."""
+    sample = text[:4000]
+    if len(sample) >= 80 and not any(ch.isspace() for ch in sample):
+        return False
+    odd = sum(1 for ch in sample if unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs")
+              and ch not in "\t\n\r\f")
+    return odd <= len(sample) // 100

@@ -20,6 +20,9 @@ _BOILERPLATE = re.compile(
     r"\**\s*جميع\s*المقالات\s*المنشوره|\*?\s*نقلا\s*عن\s*\"|لمتابعه\s*.*اضغط\s*هنا|"
     r"(?:فرانس\s*24|france\s*24)\s*/\s*(?:ا\s*ف\s*ب|رويترز|afp)\s*$"
     r")", re.IGNORECASE)
+# A link-list label on a line of its own: the headline lines under it go with it.
+_LABEL_ONLY = re.compile(r"^\W*(?:اقرا\s*ايضا|اخترنا\s*لك|مواضيع\s*(?:ذات\s*صله|قد\s*تهمك)|"
+                         r"اخبار\s*ذات\s*صله|قد\s*يهمك|للمزيد)\W*$")
 _RULE = re.compile(r"^\s*[-_=*•·.]{3,}\s*$")
 _BULLET = re.compile(r"^\s*[•·▪●■◦*-]\s*")
 _SENTENCE_END = re.compile(r"[.!?؟:»\"”)]\s*$")
@@ -38,15 +41,19 @@ def remove_clutter(text: str) -> tuple[str, list[str]]:
     kept: list[str] = []
     removed: list[str] = []
     seen: set[str] = set()
+    in_link_list = False
     for pos, i in enumerate(content):
         line = lines[i]
         key = keys[i]
         drop = False
         if i != first:
-            drop = (_is_boilerplate(line) or key in seen
+            in_link_list = in_link_list and _is_headline_like(line)
+            drop = (in_link_list or _is_boilerplate(line) or key in seen
                     or (_BULLET.match(line) and _similar(key, title))
                     or _is_prefix_of_later(key, [keys[j] for j in content[pos + 1:pos + 3]])
                     or _is_related_headline(lines, content, pos))
+        if _LABEL_ONLY.match(normalize(line)):
+            in_link_list = True
         if drop:
             removed.append(line.strip())
         else:
@@ -71,6 +78,11 @@ def _similar(a: str, b: str) -> bool:
 def _is_prefix_of_later(key: str, later: list[str]) -> bool:
     """A lead cut short ("…") and repeated in full right after it: keep the full one."""
     return len(key) >= 40 and any(k != key and k.startswith(key) for k in later)
+
+
+def _is_headline_like(line: str) -> bool:
+    line = line.strip()
+    return len(line.split()) <= 16 and not _SENTENCE_END.search(line)
 
 
 def _is_related_headline(lines: list[str], content: list[int], pos: int) -> bool:

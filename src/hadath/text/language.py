@@ -17,6 +17,8 @@ _MARKERS = {
     "fa": re.compile(r"[پچژگکی]|\b(?:است|این|که|را|می|های|برای|شد|آن)\b"),
     "ar": re.compile(r"[ةى]|\b(?:في|من|على|إلى|الذي|التي|أن|عن|مع|هذا|كان|قال)\b"),
 }
+# Letters of Persian, Urdu and Kurdish that Arabic does not use.
+_NON_ARABIC_LETTERS = re.compile(r"[پچژگکیٹڈڑںےۓێۆڵڕە]")
 _ENGLISH = re.compile(r"\b(?:the|and|of|to|in|is|that|for|with|was)\b", re.IGNORECASE)
 
 
@@ -29,6 +31,8 @@ def detect_language(text: str, sample: int = 4000) -> str:
         return "und"
     if latin > arabic_script:
         return "en" if len(_ENGLISH.findall(head)) >= 3 else "und"
+    if not _NON_ARABIC_LETTERS.search(head):
+        return "ar"
     scores = {lang: len(rx.findall(head)) for lang, rx in _MARKERS.items()}
     # Arabic news quotes Persian names (کاملیا) now and then: the other languages
     # must clearly dominate before the text is taken for one of them.

@@ -20,7 +20,6 @@ _TERMINATORS = set(".!?؟…")
 # Abbreviations that end with a dot: titles, agencies, months and initials.
 _ABBREVIATIONS = {"د", "م", "ص", "ق", "ه", "هـ", "أ", "ا", "ب", "ف", "ج", "ت", "س", "ش", "ك", "ع",
                   "Dr", "Mr", "Mrs", "St", "No", "vs", "etc", "U.S", "U.N"}
-_WORD_BEFORE = re.compile(r"([^\s.]+)$")
 # Long quotations that never close must not swallow a whole paragraph.
 _MAX_QUOTED = 600
 
@@ -44,20 +43,27 @@ def _lines(text: str):
     yield start, len(text)
 
 
+_EVENTS = re.compile(r"[.!?؟…«»“”„‹›\"″]")
+
+
 def _split_line(text: str, start: int, end: int):
+    # Only quotation marks and terminators matter: visit those, not every character.
     sent_start = start
     closing: str | None = None
     quote_open_at = -1
-    i = start
-    while i < end:
+    skip_to = start
+    for m in _EVENTS.finditer(text, start, end):
+        i = m.start()
+        if i < skip_to:
+            continue
         ch = text[i]
         if closing is not None:
             if ch == closing or (closing in _SYMMETRIC and ch in _SYMMETRIC):
                 closing = None
-            elif i - quote_open_at > _MAX_QUOTED:
-                closing = None  # an unbalanced mark: stop treating the rest as quoted
-            i += 1
-            continue
+                continue
+            if i - quote_open_at <= _MAX_QUOTED:
+                continue
+            closing = None  # an unbalanced mark: stop treating the rest as quoted
         if ch in _OPEN_CLOSE:
             closing, quote_open_at = _OPEN_CLOSE[ch], i
         elif ch in _SYMMETRIC:
@@ -69,10 +75,7 @@ def _split_line(text: str, start: int, end: int):
             while j < end and (text[j] in _TERMINATORS or text[j] in "»”\"')"):
                 j += 1
             yield sent_start, j
-            sent_start = j
-            i = j
-            continue
-        i += 1
+            sent_start = skip_to = j
     if sent_start < end:
         yield sent_start, end
 
@@ -87,14 +90,20 @@ def _ends_sentence(text: str, i: int, end: int) -> bool:
     if nxt and not (nxt.isspace() or nxt in _TERMINATORS or nxt in "»”\"')"):
         return False  # 3.5, أ.ف.ب, www.site.com
     if ch == ".":
-        m = _WORD_BEFORE.search(text, 0, i)
-        if m and (m.group(1) in _ABBREVIATIONS or m.group(1).isdigit() and len(m.group(1)) <= 2
-                  and _next_is_digit_or_month(text, i + 1, end)):
+        word = _word_before(text, i)
+        if word in _ABBREVIATIONS or word.isdigit() and len(word) <= 2 and _next_is_digit(text, i + 1, end):
             return False
     return True
 
 
-def _next_is_digit_or_month(text: str, i: int, end: int) -> bool:
+def _word_before(text: str, i: int) -> str:
+    j = i
+    while j > 0 and i - j < 12 and not text[j - 1].isspace() and text[j - 1] != ".":
+        j -= 1
+    return text[j:i]
+
+
+def _next_is_digit(text: str, i: int, end: int) -> bool:
     rest = text[i:min(end, i + 3)].strip()
     return bool(rest) and rest[0].isdigit()
 

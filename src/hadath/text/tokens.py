@@ -11,15 +11,15 @@ carries one safe analysis (`core`, only when ال follows the clitics) and
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..document import Token
-from .normalize import normalize
+from .normalize import normalize, normalize_with_offsets
 
 # Words: letters and digits (with combining marks and tatweel); numbers with
 # separators; every other non-space character is a token of its own.
 _TOKEN = re.compile(r"\d+(?:[.,٫٬]\d+)*|[^\W\d_]+(?:[\u064B-\u065F\u0670\u0640][^\W\d_]*)*|\S",
                     re.UNICODE)
-_WORD_CHAR = re.compile(r"[^\W_]")
 
 # conjunction? preposition? + article: the unambiguous case.
 _AL_PREFIX = re.compile(r"^([وف]?[بك]?)ال(?=..)")
@@ -32,18 +32,24 @@ ENCLITICS = ("كما", "هما", "كم", "كن", "هم", "هن", "نا", "ها",
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Split `text` into tokens whose offsets are relative to `offset`."""
+    # Normalise once for the whole text, then slice each token's form out of it.
+    whole = normalize_with_offsets(text)
+    kept = whole.offsets  # None when normalisation removed nothing
     tokens = []
     for m in _TOKEN.finditer(text):
         word = m.group()
-        start = m.start() + offset
-        norm = normalize(word)
-        is_word = bool(_WORD_CHAR.match(word))
-        core_start, core = start, norm
+        s, e = m.span()
+        if kept is None:
+            norm = whole.text[s:e]
+        else:
+            norm = whole.text[bisect_left(kept, s):bisect_left(kept, e)]
+        core_start, core = s, norm
+        is_word = word[0].isalnum()
         if is_word:
             prefix, core = safe_core(norm)
             if prefix:
-                core_start = start + _original_length(word, prefix)
-        tokens.append(Token(start, m.end() + offset, word, norm, core_start, m.end() + offset,
+                core_start = s + (prefix if kept is None else _original_length(word, prefix))
+        tokens.append(Token(s + offset, e + offset, word, norm, core_start + offset, e + offset,
                             core, is_word))
     return tokens
 
@@ -63,7 +69,7 @@ def safe_core(norm: str) -> tuple[int, str]:
 def proclitic_splits(norm: str, min_stem: int = 2) -> list[tuple[int, str]]:
     """Every (prefix length, stem) reading of a normalised word, longest word first.
 
-    `لموسكو` → [(0, 'لموسكو'), (1, 'موسكو')]; `للجنه` → [..., (1, 'اللجنه'), (1, 'الجنه')].
+    `لموسكو` → [(0, 'لموسكو'), (1, 'موسكو')]; `للجنه` → [..., (1, 'الجنه'), (1, 'اللجنه')].
     """
     out = [(0, norm)]
     for p in PROCLITICS:
@@ -71,8 +77,8 @@ def proclitic_splits(norm: str, min_stem: int = 2) -> list[tuple[int, str]]:
             stem = norm[len(p):]
             out.append((len(p), stem))
             if p.endswith("ل") and stem.startswith("ل"):
-                out.append((len(p), "ا" + stem))   # ل + اللجنة → للجنة
-                out.append((len(p), "ال" + stem[1:]))  # ل + الرئيس → للرئيس
+                out.append((len(p), "ا" + stem))   # ل + الرئيس → للرئيس
+                out.append((len(p), "ال" + stem))  # ل + اللجنة → للجنة
     return out
 
 
