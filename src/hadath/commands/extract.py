@@ -29,7 +29,11 @@ def _date_argument(value: str) -> str:
 def run(args: argparse.Namespace) -> int:
     from ..pipeline import Pipeline
 
-    pipeline = Pipeline.default()
+    try:
+        pipeline = Pipeline.default()
+    except OSError as exc:  # a model or dictionary missing from a broken install
+        print(f"hadath: cannot load the pipeline: {exc}", file=sys.stderr)
+        return 2
     report = Report(sys.stderr)
     for doc in analysed(pipeline, args.paths, args.jsonl, args.published, report, args.debug):
         sys.stdout.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
