@@ -1,0 +1,206 @@
+"""The project's gazetteer: known names of countries, places, organisations,
+people and nationalities, found in token sequences.
+
+Entries live as TSV files in `hadath/resources/gazetteer/` (one entry a line;
+`names` holds the canonical Arabic name first, then `|`-separated variants).
+`Gazetteer.match` finds the longest known names in a sentence's tokens; the
+first word of a name may carry proclitics (`والصين`, `لموسكو`), which the match
+span leaves out. One written name can name several things (`طرابلس` in Libya and
+in Lebanon): a match keeps every candidate, best-ranked first.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Iterable, Optional
+
+from ..document import Token
+from ..text.normalize import normalize
+from ..text.tokens import _original_length, proclitic_splits, tokenize
+
+# Files of entries, all with ENTRY_COLUMNS. Hand-written files come first so that
+# their entries rank before generated ones of equal rank.
+ENTRY_FILES = ("persons.tsv", "orgs.tsv", "places.tsv", "locations.tsv",
+               "countries.tsv", "cities.tsv")
+ENTRY_COLUMNS = ("names", "type", "kind", "latin", "country", "actor",
+                 "lat", "lon", "role", "start", "end", "rank")
+NATIONALITY_FILE = "nationalities.tsv"
+
+# A clitic-stripped first word must leave at least this many letters: shorter
+# stems are mostly accidents (`بكين` is not ب + كين).
+MIN_STRIPPED_STEM = 3
+# The future marker attaches to verbs, never to names.
+_NAME_PROCLITIC_START = frozenset("وفبلك")
+
+
+@dataclass(frozen=True, slots=True)
+class GazEntry:
+    name: str                      # canonical Arabic name
+    type: str                      # PER ORG GPE LOC NORP
+    kind: str                      # country capital city region province igo org person nationality ...
+    latin: Optional[str] = None
+    country: Optional[str] = None  # ISO 3166-1 alpha-3
+    actor: Optional[str] = None    # CAMEO actor code
+    geo: Optional[dict] = None     # {lat, lon, country, kind}
+    role: Optional[str] = None     # for persons: the office held (رئيس, وزير الخارجية)
+    start: Optional[int] = None    # first year of the role
+    end: Optional[int] = None      # last year of the role (None: still holds it)
+    rank: int = 0                  # higher wins among entries sharing a name
+
+    def active(self, year: Optional[int]) -> bool:
+        """Whether the role was held in `year` (always true without dates)."""
+        if year is None:
+            return True
+        return (self.start is None or self.start <= year) and (self.end is None or year <= self.end)
+
+
+@dataclass(slots=True)
+class GazMatch:
+    first_token: int               # index of the first token (in the list given to match)
+    end_token: int                 # one past the last token
+    start: int                     # char offset, after any proclitics of the first token
+    end: int
+    entry: GazEntry                # best-ranked candidate
+    candidates: list[GazEntry] = field(default_factory=list)  # every entry with this name
+
+
+class Gazetteer:
+    def __init__(self, entries: Iterable[tuple[tuple[str, ...], GazEntry]],
+                 continents: Optional[dict[str, str]] = None):
+        """`entries`: (normalised token key, entry) pairs."""
+        index: dict[tuple[str, ...], list[GazEntry]] = {}
+        for key, entry in entries:
+            bucket = index.setdefault(key, [])
+            if entry not in bucket:
+                bucket.append(entry)
+        for bucket in index.values():
+            bucket.sort(key=lambda e: -e.rank)  # stable: file order breaks ties
+        self._index = index
+        # Longest key length for each first word: bounds the search at each token.
+        longest: dict[str, int] = {}
+        for key in index:
+            if len(key) > longest.get(key[0], 0):
+                longest[key[0]] = len(key)
+        self._longest = longest
+        self.continents = continents or {}   # ISO alpha-3 → continent code
+
+    @classmethod
+    def load(cls) -> "Gazetteer":
+        """The gazetteer shipped in the package."""
+        folder = resources.files("hadath.resources") / "gazetteer"
+        pairs: list[tuple[tuple[str, ...], GazEntry]] = []
+        continents: dict[str, str] = {}
+        for filename in ENTRY_FILES:
+            path = folder / filename
+            if not path.is_file():
+                continue
+            for row in _read_rows(path):
+                entry = _entry_from_row(row)
+                if row.get("continent"):
+                    continents[entry.country] = row["continent"]
+                for name in row["names"].split("|"):
+                    pairs.append((name_key(name), entry))
+        nationalities = folder / NATIONALITY_FILE
+        if nationalities.is_file():
+            for row in _read_rows(nationalities):
+                pairs.extend(_nationality_entries(row))
+        return cls(pairs, continents)
+
+    def lookup(self, norm_phrase: str) -> list[GazEntry]:
+        """Entries whose name is exactly `norm_phrase` (normalised or not), best first."""
+        return list(self._index.get(name_key(norm_phrase), ()))
+
+    def entries(self) -> Iterable[GazEntry]:
+        seen = set()
+        for bucket in self._index.values():
+            for entry in bucket:
+                if id(entry) not in seen:
+                    seen.add(id(entry))
+                    yield entry
+
+    def match(self, tokens: list[Token]) -> list[GazMatch]:
+        """Longest non-overlapping known names in `tokens`, left to right."""
+        index, longest = self._index, self._longest
+        found: list[GazMatch] = []
+        n = len(tokens)
+        i = 0
+        while i < n:
+            token = tokens[i]
+            if not token.is_word:
+                i += 1
+                continue
+            best: Optional[tuple[int, int, list[GazEntry]]] = None  # (length, prefix, entries)
+            for prefix, stem in _first_word_readings(token.norm):
+                limit = longest.get(stem)
+                if not limit:
+                    continue
+                limit = min(limit, n - i)
+                for length in range(limit, 0, -1):
+                    if best and length <= best[0]:
+                        break
+                    key = (stem,) + tuple(t.norm for t in tokens[i + 1:i + length])
+                    bucket = index.get(key)
+                    if bucket:
+                        best = (length, prefix, bucket)
+                        break
+            if best is None:
+                i += 1
+                continue
+            length, prefix, bucket = best
+            start = token.start + _original_length(token.text, prefix) if prefix else token.start
+            last = tokens[i + length - 1]
+            found.append(GazMatch(i, i + length, start, last.end, bucket[0], list(bucket)))
+            i += length
+        return found
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """The normalised token sequence a name is indexed under."""
+    return tuple(t.norm for t in tokenize(normalize(name)))
+
+
+def _first_word_readings(norm: str) -> list[tuple[int, str]]:
+    """The word itself, then its clitic-stripped stems long enough to be names."""
+    if norm[:1] not in _NAME_PROCLITIC_START:
+        return [(0, norm)]
+    return [(p, s) for p, s in proclitic_splits(norm)
+            if p == 0 or (len(s) >= MIN_STRIPPED_STEM and not norm.startswith(("س", "وس")))]
+
+
+def _read_rows(path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as f:
+        lines = (line for line in f if line.strip() and not line.startswith("#"))
+        return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _entry_from_row(row: dict) -> GazEntry:
+    names = row["names"].split("|")
+    country = row.get("country") or None
+    geo = None
+    if row.get("lat") and row.get("lon"):
+        geo = {"lat": float(row["lat"]), "lon": float(row["lon"]),
+               "country": country, "kind": row["kind"]}
+    return GazEntry(
+        name=names[0], type=row["type"], kind=row["kind"], latin=row.get("latin") or None,
+        country=country, actor=row.get("actor") or None, geo=geo,
+        role=row.get("role") or None,
+        start=int(row["start"]) if row.get("start") else None,
+        end=int(row["end"]) if row.get("end") else None,
+        rank=int(row["rank"]) if row.get("rank") else 0)
+
+
+# Suffixes that inflect a nisba adjective (روسي): feminine, dual, plurals.
+_NISBA_SUFFIXES = ("", "ه", "ان", "ين", "ون", "ات", "تان", "تين")
+
+
+def _nationality_entries(row: dict) -> list[tuple[tuple[str, ...], GazEntry]]:
+    """Every written form of a nationality adjective (روسي روسية الروسي الروس روسيون...)."""
+    country = row["country"]
+    masculine = normalize(row["adjective"])
+    entry = GazEntry(name=row["adjective"], type="NORP", kind="nationality",
+                     latin=row.get("latin") or None, country=country, actor=country)
+    forms = {masculine + s for s in _NISBA_SUFFIXES}
+    forms.update(normalize(p) for p in row.get("plurals", "").split("|") if p)
+    forms |= {"ال" + f for f in forms}
+    return [((form,), entry) for form in forms]
