@@ -1,13 +1,11 @@
-"""Pipeline component that fills `Document.entities` (being built: see issues)."""
+"""Entities: the pipeline component that fills `Document.entities`.
+
+`EntityRecognizer` (in `recognizer.py`) tags names with the project's CRF model
+(`ner.py`, trained by `train.py`), looks them up in the gazetteer, joins the
+mentions of each real-world entity and codes it (country, CAMEO actor, place).
+"""
 from __future__ import annotations
 
-from ..document import Document
+from .recognizer import EntityRecognizer
 
-
-class EntityRecognizer:
-    @classmethod
-    def load(cls) -> "EntityRecognizer":
-        return cls()
-
-    def __call__(self, doc: Document) -> None:
-        return None
+__all__ = ["EntityRecognizer"]

@@ -1,0 +1,178 @@
+"""Statistical named-entity tagging: features and a CRF (python-crfsuite).
+
+The model labels every token with BIO tags of PER, ORG, LOC and MISC (trained on
+ANERcorp, where LOC covers countries and cities too; the recognizer decides GPE
+or LOC with the gazetteer). Features describe a word by its normalised form,
+its clitic-stripped stems, affixes and shape, its neighbours within two tokens,
+title and trigger words before it, and gazetteer membership.
+
+Most words repeat across a corpus, so the features a word contributes (as the
+focus word and as each neighbour) are computed once and kept in a cache owned by
+the tagger.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional, Sequence
+
+from ..text.normalize import normalize
+from ..text.tokens import proclitic_splits, safe_core
+
+MODEL_PATH = Path(__file__).resolve().parent.parent / "resources" / "models" / "ner.crfsuite"
+
+# Words that announce a name after them (normalised forms, ال included where written so).
+TITLE_WORDS = frozenset(normalize(w) for w in """
+الرئيس رئيس رئيسة الرئيسة وزير الوزير وزيرة السيد السيدة الشيخ الملك الملكة الأمير الأميرة
+العاهل الدكتور د السفير الجنرال اللواء العميد العقيد المقدم الرائد النقيب المشير الفريق
+المتحدث الناطق زعيم الزعيم مدير المدير الأمين أمين نائب النائب مستشار المستشار المستشارة
+السناتور السيناتور البابا الإمام المرشد آية القاضي المحامي المدرب اللاعب النجم الفنان
+الفنانة الكاتب الكاتبة الشاعر المخرج المطرب المطربة الممثل الممثلة الصحفي المراسل
+المبعوث المندوب سفير قائد القائد رئيسا الحاخام الأسقف المطران الكاردينال الخليفة
+السلطان ولي المفوض سكرتير سكريتر عضو المفوضة المنسق الجنرال السيدة الآنسة المهندس البروفيسور الأستاذ
+""".split())
+
+# Words that announce a place or organisation after them.
+TRIGGER_WORDS = frozenset(normalize(w) for w in """
+قال قالت أعلن أعلنت أكد أكدت أضاف أضافت صرح صرحت أوضح أوضحت ذكر ذكرت أشار أشارت
+مدينة المدينة بلدة قرية عاصمة العاصمة محافظة ولاية إقليم منطقة مقاطعة جزيرة جزر بحر نهر جبل
+شركة الشركة مجموعة مؤسسة منظمة وكالة صحيفة جريدة مجلة قناة حزب حركة جبهة جامعة جمعية
+اتحاد نادي فريق مجلس هيئة بنك مصرف معهد مركز وزارة محكمة لجنة مستشفى مطار ميناء
+في من إلى الى عن مع بين حول لدى
+""".split())
+
+WINDOW = 2
+
+
+def word_features(norm: str) -> tuple[list[str], dict[int, list[str]]]:
+    """What a word contributes: its own features, and those it gives to the word
+    `offset` positions away (keyed by offset, e.g. -1 = it is the previous word)."""
+    prefix_len, core = safe_core(norm)
+    bare = core[2:] if core.startswith("ال") and len(core) > 4 else core
+    own = ["b", "w=" + norm]
+    if prefix_len:
+        own.append("c=" + norm[:prefix_len])
+    if core != norm:
+        own.append("core=" + core)
+    if bare != core:
+        own.append("al")
+    own.append("bare=" + bare)
+    for n in (1, 2, 3):
+        if len(bare) > n:
+            own.append(f"p{n}=" + bare[:n])
+            own.append(f"s{n}=" + bare[-n:])
+    # other clitic readings (لموسكو → موسكو): the stem itself is evidence
+    for plen, stem in proclitic_splits(norm)[1:3]:
+        if plen and stem != core:
+            own.append("stem=" + stem)
+    own.append("shape=" + _shape(norm))
+    if norm in TITLE_WORDS or core in TITLE_WORDS:
+        own.append("title")
+    neighbour: dict[int, list[str]] = {}
+    for off in (-2, -1, 1, 2):
+        feats = [f"{off}w=" + norm, f"{off}bare=" + bare]
+        if norm in TITLE_WORDS or core in TITLE_WORDS or bare in TITLE_WORDS:
+            feats.append(f"{off}title")
+        if norm in TRIGGER_WORDS or core in TRIGGER_WORDS:
+            feats.append(f"{off}trig")
+        if abs(off) == 1:
+            feats.append(f"{off}shape=" + _shape(norm))
+            feats.append(f"{off}s2=" + bare[-2:])
+        neighbour[off] = feats
+    return own, neighbour
+
+
+def _shape(norm: str) -> str:
+    if not norm:
+        return "empty"
+    ch = norm[0]
+    if norm.isdigit():
+        return "digit"
+    if ch.isascii() and ch.isalpha():
+        return "latin"
+    if not ch.isalnum():
+        return "punct"
+    if any(c.isdigit() for c in norm):
+        return "mixed"
+    return "ar" + str(min(len(norm), 8))
+
+
+class NerTagger:
+    """A trained CRF and the feature cache that feeds it."""
+
+    CACHE_SIZE = 100_000
+
+    def __init__(self, tagger) -> None:
+        self.tagger = tagger
+        self._cache: dict[str, tuple[list[str], dict[int, list[str]]]] = {}
+
+    @classmethod
+    def load(cls, path: Optional[Path] = None) -> "NerTagger":
+        import pycrfsuite
+
+        path = Path(path or MODEL_PATH)
+        if not path.exists():
+            raise FileNotFoundError(f"NER model {path} is missing (build it with `hadath train ner`)")
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(path))
+        return cls(tagger)
+
+    def features(self, norms: Sequence[str], gazetteer: Sequence[Optional[str]]) -> list[list[str]]:
+        return sentence_features(norms, gazetteer, self._word)
+
+    def tag(self, norms: Sequence[str], gazetteer: Sequence[Optional[str]]) -> list[str]:
+        """BIO labels for one sentence of normalised tokens; `gazetteer[i]` is the
+        gazetteer tag of token i ('B-GPE', 'I-ORG'...) or None."""
+        if not norms:
+            return []
+        return self.tagger.tag(self.features(norms, gazetteer))
+
+    def _word(self, norm: str):
+        found = self._cache.get(norm)
+        if found is None:
+            if len(self._cache) >= self.CACHE_SIZE:
+                self._cache.clear()  # a bounded cache; refilled by the next words
+            found = self._cache[norm] = word_features(norm)
+        return found
+
+
+def sentence_features(norms: Sequence[str], gazetteer: Sequence[Optional[str]],
+                      word=word_features) -> list[list[str]]:
+    """Feature lists for every token of a sentence (used in training and tagging alike)."""
+    per_word = [word(n) for n in norms]
+    n = len(norms)
+    out = []
+    for i in range(n):
+        feats = list(per_word[i][0])
+        for off in (-2, -1, 1, 2):
+            j = i + off
+            if 0 <= j < n:
+                feats.extend(per_word[j][1][off])
+            elif off in (-1, 1):
+                feats.append("BOS" if off < 0 else "EOS")
+        if i > 0:
+            feats.append("bi=" + norms[i - 1] + "|" + norms[i])
+        gz = gazetteer[i] if gazetteer else None
+        if gz:
+            feats.append("gz=" + gz)
+            feats.append("gzt=" + gz[2:])
+        for off in (-1, 1):
+            j = i + off
+            if 0 <= j < n and gazetteer and gazetteer[j]:
+                feats.append(f"{off}gz=" + gazetteer[j])
+        out.append(feats)
+    return out
+
+
+def bio_spans(labels: Sequence[str]) -> list[tuple[str, int, int]]:
+    """(type, first token, one past the last token) of each labelled span."""
+    spans = []
+    start, kind = None, None
+    for i, label in enumerate(list(labels) + ["O"]):
+        begins = label.startswith("B-") or (label.startswith("I-") and label[2:] != kind)
+        if label == "O" or begins:
+            if start is not None:
+                spans.append((kind, start, i))
+                start, kind = None, None
+            if begins:
+                start, kind = i, label[2:]
+    return spans

@@ -1,0 +1,362 @@
+"""The entity component: finds names, joins their mentions, and codes each entity.
+
+1. Mentions: the CRF tags every sentence (with gazetteer membership among its
+   features); gazetteer matches give the type, country and codes of known names,
+   the CRF finds the unknown ones. Spans leave out attached clitics.
+2. Co-reference: mentions of one known entry, and repeated or shortened forms
+   (a surname, an organisation's name without its adjective) join one entity,
+   named by its fullest mention.
+3. Roles and codes: the title written before a person (`سكرتير مجلس الأمن
+   الروسي`) is its role; country and CAMEO actor come from the gazetteer entry,
+   else from the role or the organisation's own words and nationality
+   adjectives. Countries and capitals acting as subjects stand for their
+   government (`موسكو وبكين متحدتان` → RUSGOV, CHNGOV).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..document import Document, Entity, Token
+from ..text.normalize import normalize
+from ..text.tokens import _original_length, proclitic_splits
+from .ner import TITLE_WORDS, NerTagger, bio_spans
+
+TYPES = ("PER", "ORG", "GPE", "LOC")
+# Words that continue a title between the head word and the name
+# (`وزير الخارجية الروسي`, `المتحدث باسم`, `عضو المكتب السياسي`).
+ROLE_WORDS = frozenset(normalize(w) for w in """
+الخارجية الخارجيه خارجية الدفاع دفاع الداخلية داخلية الوزراء وزراء العام العامة الأعلى
+باسم الأمن القومي الوطني الأول السابق السابقة الحالي المركزية المركزي السياسي السياسية
+المكتب مكتب للشؤون الشؤون شؤون العسكري العسكرية الجمهورية البرلمان الحكومة الحزب حزب
+لجنة اللجنة للجنة الشيوعي عضو سكرتير سكريتر أمين الأمين المتحدث الناطق وزارة مجلس
+الاستخبارات المخابرات الأركان هيئة الجيش القوات المسلحة العدل المالية الاقتصاد التجارة
+النفط الطاقة الصحة التعليم الإعلام الإعلامي الرسمي الرسمية
+""".split())
+# Words before a place that make it a location rather than an actor.
+_LOCATIVE = frozenset(normalize(w) for w in """
+في الى إلى من عن نحو داخل خارج قرب شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط
+مدينة بلدة عاصمة محافظة ولاية منطقة مقاطعة لدى حول عبر بين على مع ضد
+""".split())
+_GOVERNMENT_KINDS = ("country", "capital")
+_NAME_CLITICS = "وفبلك"
+
+
+@dataclass
+class Mention:
+    type: str
+    first: int          # doc token index
+    end: int            # one past the last token
+    start: int          # char offsets, clitics excluded
+    stop: int
+    entry: object = None  # GazEntry of a gazetteer match
+    candidates: list = field(default_factory=list)
+
+    def key(self, doc: Document) -> tuple[str, ...]:
+        return tuple(normalize(doc.text[self.start:self.stop]).split())
+
+
+class EntityRecognizer:
+    def __init__(self, ner: NerTagger, gazetteer=None, actors=None, geocoder=None,
+                 transliterate=None):
+        self.ner = ner
+        self.gazetteer = gazetteer
+        self.actors = actors
+        self.geocoder = geocoder
+        self.transliterate = transliterate
+
+    @classmethod
+    def load(cls) -> "EntityRecognizer":
+        from .gazetteer import Gazetteer
+        from .geo import Geocoder
+        from .latin import transliterate
+
+        gazetteer = Gazetteer.load()
+        try:  # being written alongside this module
+            from .actors import ActorCoder
+            actors = ActorCoder.load(gazetteer)
+        except ImportError:
+            actors = None
+        return cls(NerTagger.load(), gazetteer, actors, Geocoder.load(gazetteer), transliterate)
+
+    # ------------------------------------------------------------------ mentions
+
+    def gazetteer_tags(self, tokens: list[Token]) -> list[Optional[str]]:
+        """The gazetteer feature of each token: B-/I- and the entry's type."""
+        tags: list[Optional[str]] = [None] * len(tokens)
+        if self.gazetteer is None:
+            return tags
+        for m in self.gazetteer.match(tokens):
+            for i in range(m.first_token, m.end_token):
+                tags[i] = ("B-" if i == m.first_token else "I-") + m.entry.type
+        return tags
+
+    def mentions(self, doc: Document) -> tuple[list[Mention], set[int]]:
+        """Mentions in text order, and the tokens that are nationality adjectives."""
+        found: list[Mention] = []
+        nationality: set[int] = set()
+        words = {t.norm for t in doc.tokens if t.is_word}
+        for sentence in doc.sentences:
+            tokens = doc.sentence_tokens(sentence)
+            if not tokens:
+                continue
+            base = sentence.first_token
+            matches = self.gazetteer.match(tokens) if self.gazetteer else []
+            tags: list[Optional[str]] = [None] * len(tokens)
+            for m in matches:
+                for i in range(m.first_token, m.end_token):
+                    tags[i] = ("B-" if i == m.first_token else "I-") + m.entry.type
+            labels = self.ner.tag([t.norm for t in tokens], tags)
+            known = []
+            for m in matches:
+                if m.entry.type == "NORP":
+                    nationality.update(range(base + m.first_token, base + m.end_token))
+                elif m.entry.type in TYPES:
+                    known.append(Mention(m.entry.type, base + m.first_token, base + m.end_token,
+                                         m.start, m.end, m.entry, m.candidates))
+            for kind, a, b in bio_spans(labels):
+                kind = "GPE" if kind == "LOC" else kind
+                if kind not in TYPES:
+                    continue
+                a, b = _without_titles(tokens, a, b)
+                if a >= b:
+                    continue
+                if kind == "ORG" and b < len(tokens) and base + b in nationality:
+                    b += 1  # مجلس الأمن + الروسي: the adjective belongs to the name
+                inside = [k for k in known if k.first < base + b and base + a < k.end]
+                # a longer CRF name wins over known names inside it (جامعة القاهرة,
+                # فلاديمير بوتين); otherwise the gazetteer wins
+                if inside and not (all(base + a <= k.first and k.end <= base + b for k in inside)
+                                   and (b - a) > max(k.end - k.first for k in inside)):
+                    continue
+                for k in inside:
+                    known.remove(k)
+                start = self._name_start(tokens[a], words)
+                known.append(Mention(kind, base + a, base + b, start, tokens[b - 1].end))
+            found.extend(sorted(known, key=lambda m: m.start))
+        return found, nationality
+
+    def _name_start(self, token: Token, words: set[str]) -> int:
+        """Where a name begins inside its first token: after و ف ب ل ك when the
+        rest is a known name or stands alone elsewhere in the article."""
+        if token.core_start > token.start:
+            return token.core_start
+        if token.norm[:1] not in _NAME_CLITICS:
+            return token.start
+        for prefix, stem in proclitic_splits(token.norm)[1:]:
+            if len(stem) < 3 or stem.startswith("ال"):
+                continue
+            if stem in words or (self.gazetteer and self.gazetteer.lookup(stem)):
+                return token.start + _original_length(token.text, prefix)
+        return token.start
+
+    # ------------------------------------------------------------------ entities
+
+    def __call__(self, doc: Document) -> None:
+        mentions, nationality = self.mentions(doc)
+        named = {i for m in mentions if m.type in ("ORG", "GPE") for i in range(m.first, m.end)}
+        groups = self._group(doc, mentions)
+        self._add_surname_mentions(doc, groups, mentions)
+        year = int(doc.published[:4]) if doc.published else None
+        context = self._context_countries(groups)
+        entities = []
+        for group in sorted(groups, key=lambda g: min(m.start for m in g)):
+            entity = self._entity(doc, group, nationality | named, year, context)
+            if entity is not None:
+                entities.append(entity)
+        for number, entity in enumerate(entities, 1):
+            entity.id = f"e{number}"
+        doc.entities = entities
+
+    def _group(self, doc: Document, mentions: list[Mention]) -> list[list[Mention]]:
+        """One list of mentions per real-world entity."""
+        by_key: dict[tuple, list[Mention]] = {}
+        for m in mentions:
+            if m.entry is not None:
+                key = ("entry", m.entry.name, m.entry.country, m.entry.type)
+            else:
+                key = (m.type,) + m.key(doc)
+            by_key.setdefault(key, []).append(m)
+        groups = list(by_key.values())
+        # shortened forms join the unique longer entity that contains them
+        keyed = [(g, g[0].key(doc)) for g in groups]
+        for short, short_key in sorted(keyed, key=lambda x: len(x[1])):
+            if not short or short[0].entry is not None and short[0].type != "ORG":
+                continue
+            hosts = [g for g, k in keyed if g is not short and g and len(k) > len(short_key)
+                     and _joins(short[0].type, short_key, g[0].type, k)]
+            if len({id(h) for h in hosts}) == 1:
+                host = hosts[0]
+                for m in short:
+                    m.type = host[0].type
+                host.extend(short)
+                short.clear()
+        return [g for g in groups if g]
+
+    def _add_surname_mentions(self, doc: Document, groups: list[list[Mention]],
+                              mentions: list[Mention]) -> None:
+        """Surnames the CRF did not tag (`ولفت باتروشيف`) still point at their person."""
+        taken = {i for m in mentions for i in range(m.first, m.end)}
+        surnames: dict[str, list[Mention]] = {}
+        for g in groups:
+            longest = max(g, key=lambda m: m.end - m.first)
+            if g[0].type == "PER" and longest.end - longest.first > 1:
+                last = normalize(doc.text[doc.tokens[longest.end - 1].start:longest.stop])
+                if len(last) > 3 and last not in TITLE_WORDS:
+                    surnames.setdefault(last, []).append(g)
+        for name, owners in surnames.items():
+            if len(owners) != 1:
+                continue
+            for i, token in enumerate(doc.tokens):
+                if i in taken or not token.is_word:
+                    continue
+                for prefix, stem in proclitic_splits(token.norm):
+                    if stem == name:
+                        start = token.start + _original_length(token.text, prefix) if prefix else token.start
+                        owners[0].append(Mention("PER", i, i + 1, start, token.end))
+                        break
+
+    def _entity(self, doc: Document, group: list[Mention], describing: set[int],
+                year: Optional[int], context: list[str]) -> Optional[Entity]:
+        """`describing`: tokens that may belong to a title (nationality adjectives, names of bodies)."""
+        group.sort(key=lambda m: m.start)
+        entry = next((m.entry for m in group if m.entry is not None), None)
+        if entry is not None:
+            entry = _active_entry(group, year) or entry
+        kind = entry.type if entry is not None else Counter(m.type for m in group).most_common(1)[0][0]
+        fullest = max(group, key=lambda m: (m.end - m.first, m.stop - m.start))
+        name = doc.text[fullest.start:fullest.stop]
+        entity = Entity(id="", type=kind, name=name, mentions=[(m.start, m.stop) for m in group])
+        role_tokens = None
+        if kind == "PER":
+            for m in group:
+                role_tokens = self._role(doc, m, describing)
+                if role_tokens:
+                    entity.role = doc.text[role_tokens[0].core_start:role_tokens[-1].end]
+                    break
+        if entry is not None:
+            entity.country = entry.country
+            entity.actor = entry.actor
+            entity.latin = entry.latin
+            if kind in ("GPE", "LOC"):
+                entity.geo = entry.geo
+        if self.actors is not None and entity.actor is None:
+            phrase = role_tokens if role_tokens else doc.tokens[fullest.first:fullest.end]
+            if kind in ("PER", "ORG"):
+                country, actor, _ = self.actors.code_phrase(phrase, context[0] if context else None)
+                entity.country = entity.country or country
+                entity.actor = actor
+        if kind == "GPE" and entry is not None and entry.kind in _GOVERNMENT_KINDS and entity.country:
+            entity.actor = entity.country + "GOV" if self._acts(doc, group, entry.kind) else entity.country
+        if kind in ("GPE", "LOC") and self.geocoder is not None:
+            places = [c for m in group for c in (m.candidates or ()) if c.geo]
+            place = self.geocoder.resolve(places, context) if places else None
+            if place is not None:
+                entity.geo, entity.country = dict(place.geo), place.country or entity.country
+            elif entry is None:
+                entity.geo = self.geocoder.locate(normalize(name), context)
+                if entity.geo and not entity.country:
+                    entity.country = entity.geo.get("country")
+        if entity.latin is None and self.transliterate is not None:
+            entity.latin = self.transliterate(name)
+        return entity
+
+    def _role(self, doc: Document, mention: Mention, describing: set[int]) -> Optional[list[Token]]:
+        """The title written just before a person's name, as tokens."""
+        i = mention.first
+        first = doc.tokens[i]
+        if first.start < mention.start:
+            return None  # a clitic on the name itself: no title between
+        j = i - 1
+        if j >= 0 and doc.tokens[j].text in ",،":
+            j -= 1
+        taken: list[Token] = []
+        while j >= 0 and len(taken) < 8:
+            t = doc.tokens[j]
+            if not t.is_word or not (t.core in TITLE_WORDS or t.core in ROLE_WORDS or t.norm in ROLE_WORDS
+                                     or j in describing or self._agent(t)):
+                break
+            taken.append(t)
+            if t.core_start > t.start and t.norm[:1] in "وف":
+                break  # والرئيس: the conjunction starts the phrase
+            j -= 1
+        taken.reverse()
+        while taken and not (taken[0].core in TITLE_WORDS or self._agent(taken[0])):
+            taken.pop(0)
+        return taken or None
+
+    def _agent(self, token: Token) -> bool:
+        return self.actors is not None and self.actors.agent(token.core) is not None
+
+    def _acts(self, doc: Document, group: list[Mention], kind: str) -> bool:
+        """Whether a country or capital stands for its state acting. A capital
+        does unless every mention is governed by a preposition or place word; a
+        country does when a verb agrees with it (`رفضت تركيا`, `روسيا تتهم`)."""
+        for m in group:
+            token = doc.tokens[m.first]
+            if token.start < m.start and token.norm[:1] in "بل":
+                continue  # بموسكو، لبكين: a place
+            before = doc.tokens[m.first - 1] if m.first > 0 else None
+            if before is not None and (before.core in _LOCATIVE or before.norm in _LOCATIVE):
+                continue
+            if kind == "capital":
+                return True
+            after = m.end
+            if after + 1 < len(doc.tokens) and self._coordinated_place(doc.tokens[after]):
+                after += 1  # موسكو وبكين متحدتان: the verb follows both
+            nxt = doc.tokens[after] if after < len(doc.tokens) else None
+            if nxt is not None and nxt.is_word and _verb_after(nxt.norm):
+                return True
+            if before is not None and before.is_word and _verb_before(before.norm):
+                return True
+        return False
+
+    def _coordinated_place(self, token: Token) -> bool:
+        return token.norm.startswith("و") and self.gazetteer is not None and any(
+            e.type == "GPE" for e in self.gazetteer.lookup(token.norm[1:]))
+
+    def _context_countries(self, groups: list[list[Mention]]) -> list[str]:
+        counts = Counter(m.entry.country for g in groups for m in g
+                         if m.entry is not None and m.entry.country)
+        return [c for c, _ in counts.most_common()]
+
+
+def _without_titles(tokens: list[Token], a: int, b: int) -> tuple[int, int]:
+    """A person's span without the title the CRF sometimes takes in."""
+    while a < b and tokens[a].core in TITLE_WORDS:
+        a += 1
+    return a, b
+
+
+def _joins(short_type: str, short_key: tuple, long_type: str, long_key: tuple) -> bool:
+    """Whether a shorter name is a shortened form of a longer one of the same entity."""
+    if short_type != long_type and not (len(short_key) == 1 and long_type == "PER"):
+        return False
+    if long_type == "PER":
+        return short_key == long_key[-len(short_key):] and len(short_key[-1]) > 2
+    if long_type == "ORG":
+        return short_key == long_key[:len(short_key)] and len(short_key) >= 2
+    return False
+
+
+def _active_entry(group: list[Mention], year: Optional[int]):
+    for m in group:
+        for candidate in m.candidates or ():
+            if candidate.active(year):
+                return candidate
+    return None
+
+
+def _verb_before(norm: str) -> bool:
+    """A feminine past verb before its subject (`أعلنت`, `وقالت`)."""
+    word = norm[1:] if norm[:1] in "وف" and len(norm) > 4 else norm
+    return len(word) >= 4 and not word.startswith("ال") and word.endswith("ت")
+
+
+def _verb_after(norm: str) -> bool:
+    """A verb or predicate after its subject: present (`تواصل`), feminine past
+    (`أعلنت`), dual predicates (`متحدتان`, `مستعدتان`)."""
+    if norm.startswith("ال") or len(norm) < 4:
+        return False
+    return norm.endswith(("ت", "تان")) or norm.startswith(("ت", "ست"))
