@@ -20,7 +20,8 @@ TEXT_SUFFIXES = {".txt", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES | {".warc"}
 
 # An article longer than this is not news but a dump: refuse it rather than
 # spend minutes and gigabytes on it.
@@ -62,7 +63,8 @@ def read_inputs(paths: Iterable[str], jsonl: bool = False,
         p = Path(path)
         if p.is_dir():
             files = sorted(f for f in p.rglob("*") if f.is_file()
-                           and f.suffix.lower() in KNOWN_SUFFIXES and not f.name.startswith("."))
+                           and (f.suffix.lower() in KNOWN_SUFFIXES or _is_warc(f))
+                           and not f.name.startswith("."))
             if not files:
                 yield InputProblem(path, "folder holds no .txt, .html, .json or .jsonl files")
             for f in files:
@@ -76,6 +78,14 @@ def read_inputs(paths: Iterable[str], jsonl: bool = False,
 def _read_file(path: Path, jsonl: bool, published: Optional[str]) -> Iterator[Item]:
     origin = str(path)
     suffix = path.suffix.lower()
+    if suffix in FEED_SUFFIXES:
+        from .feeds import read_feed
+        yield from read_feed(path, published)
+        return
+    if _is_warc(path):
+        from .warc import read_warc
+        yield from read_warc(path, published)
+        return
     try:
         if jsonl or suffix in JSONL_SUFFIXES:
             with path.open("rb") as stream:
@@ -217,6 +227,10 @@ def _article(record: dict, origin: str, default_published: Optional[str],
     if article.published is None and default_published:
         article.published = default_published
     return article
+
+
+def _is_warc(path: Path) -> bool:
+    return path.name.lower().endswith((".warc", ".warc.gz"))
 
 
 def _looks_like_html(text: str) -> bool:
