@@ -10,7 +10,7 @@ import argparse
 import importlib
 import sys
 
-COMMANDS = ("extract",)
+COMMANDS = ("extract", "train")
 
 
 def build_parser() -> argparse.ArgumentParser:
