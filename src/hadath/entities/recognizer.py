@@ -83,14 +83,8 @@ class EntityRecognizer:
     # ------------------------------------------------------------------ mentions
 
     def gazetteer_tags(self, tokens: list[Token]) -> list[Optional[str]]:
-        """The gazetteer feature of each token: B-/I- and the entry's type."""
-        tags: list[Optional[str]] = [None] * len(tokens)
-        if self.gazetteer is None:
-            return tags
-        for m in self.gazetteer.match(tokens):
-            for i in range(m.first_token, m.end_token):
-                tags[i] = ("B-" if i == m.first_token else "I-") + m.entry.type
-        return tags
+        """The gazetteer feature of each token (what the model was trained with)."""
+        return match_tags(self.gazetteer.match(tokens) if self.gazetteer else [], len(tokens))
 
     def mentions(self, doc: Document) -> tuple[list[Mention], set[int]]:
         """Mentions in text order, and the tokens that are nationality adjectives."""
@@ -103,11 +97,7 @@ class EntityRecognizer:
                 continue
             base = sentence.first_token
             matches = self.gazetteer.match(tokens) if self.gazetteer else []
-            tags: list[Optional[str]] = [None] * len(tokens)
-            for m in matches:
-                for i in range(m.first_token, m.end_token):
-                    tags[i] = ("B-" if i == m.first_token else "I-") + m.entry.type
-            labels = self.ner.tag([t.norm for t in tokens], tags)
+            labels = self.ner.tag([t.norm for t in tokens], match_tags(matches, len(tokens)))
             known = []
             for m in matches:
                 if m.entry.type == "NORP":
@@ -320,6 +310,15 @@ class EntityRecognizer:
         counts = Counter(m.entry.country for g in groups for m in g
                          if m.entry is not None and m.entry.country)
         return [c for c, _ in counts.most_common()]
+
+
+def match_tags(matches: list, n: int) -> list[Optional[str]]:
+    """B-/I- and the entry's type for every token inside a gazetteer match."""
+    tags: list[Optional[str]] = [None] * n
+    for m in matches:
+        for i in range(m.first_token, m.end_token):
+            tags[i] = ("B-" if i == m.first_token else "I-") + m.entry.type
+    return tags
 
 
 def _without_titles(tokens: list[Token], a: int, b: int) -> tuple[int, int]:
