@@ -273,7 +273,7 @@ class PostgresStore(Store):
         try:
             con = psycopg.connect(self.location, autocommit=True, connect_timeout=10)
         except psycopg.Error as exc:
-            raise StoreError(f"{_redacted(self.location)}: cannot connect ({str(exc).strip()})") from None
+            raise StoreError(f"{redacted(self.location)}: cannot connect ({str(exc).strip()})") from None
         if self.read_only:
             con.execute("SET default_transaction_read_only = on")
         return con
@@ -291,7 +291,7 @@ class PostgresStore(Store):
                 copy.write_row(row)
 
 
-def _redacted(url: str) -> str:
+def redacted(url: str) -> str:
     """The URL without its password, for messages."""
     from urllib.parse import urlsplit, urlunsplit
 
