@@ -10,7 +10,7 @@ import argparse
 import importlib
 import sys
 
-COMMANDS = ("extract", "train")
+COMMANDS = ("extract", "train", "ingest")
 
 
 def build_parser() -> argparse.ArgumentParser:
