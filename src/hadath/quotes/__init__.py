@@ -1,13 +1,130 @@
-"""Pipeline component that fills `Document.quotes` (being built: see issues)."""
+"""Pipeline component that fills `Document.quotes`: who said what.
+
+Direct quotations (in marks, after a cue or a headline `X: …`) and reported
+speech (cue + أن/إن, attribution phrases) are found sentence by sentence
+(`reported.CueFinder`, `direct`); their speakers are resolved against
+`Document.entities` with the state of the discourse (`speakers.SpeakerResolver`):
+implicit subjects, pronouns and statements go to the speaker or body they
+refer to, and a speaker no entity stands for keeps the phrase describing it.
+"""
 from __future__ import annotations
 
-from ..document import Document
+import re
+from typing import Optional
+
+from ..document import Document, Quote
+from ..text import normalize
+from .direct import headline_quotation
+from .lexicon import CueLexicon
+from .reported import Candidate, CueFinder
+from .speakers import Speaker, SpeakerResolver
+
+_POSSESSIVE = re.compile(r"^و?(?P<stem>\w{3,}?)(?:هم|ها|ه|هما)$")
 
 
 class QuoteFinder:
+    def __init__(self, lexicon: CueLexicon):
+        self.lexicon = lexicon
+        self.cues = CueFinder(lexicon)
+
     @classmethod
     def load(cls) -> "QuoteFinder":
-        return cls()
+        return cls(CueLexicon.load())
 
     def __call__(self, doc: Document) -> None:
+        resolver = SpeakerResolver(doc, self.lexicon)
+        quotes: list[Quote] = []
+        headline = self._headline(doc, resolver)
+        if headline is not None:
+            quotes.append(headline)
+        quoted_until = headline.span[1] if headline else -1
+        for sentence in doc.sentences:
+            if sentence.end <= quoted_until:
+                continue
+            for cand in self.cues.sentence(doc.text, sentence):
+                if cand.cue_span[0] < quoted_until:
+                    continue  # a cue inside a quotation reports nothing
+                speaker = self._speaker(cand, resolver)
+                if cand.how == "track":
+                    if cand.subject is not None and speaker is not None:
+                        resolver.said(speaker, cand.feminine)
+                    continue
+                if speaker is None:
+                    continue  # nobody to attribute it to: not reported as a quotation
+                if cand.how != "participle" or resolver.current is None:
+                    resolver.said(speaker, cand.feminine)
+                quotes.append(_quote(doc, cand, speaker))
+                if cand.kind == "direct":
+                    quoted_until = max(quoted_until, cand.content[1])
+        doc.quotes = _distinct(quotes)
+
+    def _speaker(self, cand: Candidate, resolver: SpeakerResolver) -> Optional[Speaker]:
+        if cand.pronoun is not None:
+            return resolver.previous(None if cand.pronoun in ("هم", "هما") else cand.pronoun == "ها")
+        for phrase in (cand.subject, cand.pre_subject):
+            if phrase is not None:
+                speaker = resolver.from_phrase(*phrase)
+                if speaker is not None or cand.how == "attribution":
+                    return speaker
+        if cand.how == "track":
+            return None
+        return resolver.previous(cand.feminine)
+
+    def _headline(self, doc: Document, resolver: SpeakerResolver) -> Optional[Quote]:
+        """`باتروشيف: موسكو وبكين متحدتان …` on the first line."""
+        line_end = doc.text.find("\n")
+        first = doc.text if line_end == -1 else doc.text[:line_end]
+        found = headline_quotation(first)
+        if found is None:
+            return None
+        s_start, s_end, c_start, c_end = found
+        speaker = resolver.from_phrase(s_start, s_end)
+        if speaker is not None and speaker.entity is None:
+            speaker = self._possessor(doc, resolver, s_start, s_end) or speaker
+        if speaker is None:
+            return None
+        colon = doc.text.index(":", s_end)
+        return Quote(text=doc.text[c_start:c_end], span=(c_start, c_end), kind="direct",
+                     cue=doc.text[s_start:colon + 1], cue_span=(s_start, colon + 1),
+                     speaker=speaker.entity, speaker_name=speaker.name, speaker_role=speaker.role)
+
+    def _possessor(self, doc: Document, resolver: SpeakerResolver, start: int,
+                   end: int) -> Optional[Speaker]:
+        """`وزعيمهم: …` names the leader the body calls `زعيم الحركة نيكول باشينيان`."""
+        m = _POSSESSIVE.match(normalize(doc.text[start:end].strip()))
+        if m is None:
+            return None
+        stem = m.group("stem")
+        body = normalize(doc.text)  # same length: only letters are folded in news text
+        if len(body) != len(doc.text):
+            return None
+        for hit in re.finditer(rf"(?<!\w)(?:ال)?{re.escape(stem)}(?!\w)", body, end):
+            phrase_end = doc.text.find("\n", hit.start())
+            phrase_end = len(doc.text) if phrase_end == -1 else phrase_end
+            speaker = resolver.from_phrase(hit.start(), min(phrase_end, hit.start() + 80))
+            if speaker is not None and speaker.name != doc.text[hit.start():hit.end()]:
+                return speaker
         return None
+
+
+def _quote(doc: Document, cand: Candidate, speaker: Speaker) -> Quote:
+    start, end = cand.content
+    cue = doc.text[cand.cue_span[0]:cand.cue_span[1]]
+    return Quote(text=doc.text[start:end], span=(start, end), kind=cand.kind, cue=cue,
+                 speaker=speaker.entity, speaker_name=speaker.name, speaker_role=speaker.role,
+                 cue_span=cand.cue_span)
+
+
+def _distinct(quotes: list[Quote]) -> list[Quote]:
+    """One quotation per statement: a lead repeated in the body, or a statement
+    found both in marks and as reported speech, is kept once (the first)."""
+    kept: list[Quote] = []
+    seen: list[tuple[str, str]] = []
+    for q in quotes:
+        key = " ".join(normalize(q.text).split())
+        name = q.speaker or q.speaker_name or ""
+        if any((key in k or k in key) and n == name for k, n in seen):
+            continue
+        kept.append(q)
+        seen.append((key, name))
+    return kept

@@ -1,0 +1,71 @@
+"""The cue lexicon (resources/quotes/cues.tsv) compiled into the regexes the finders use.
+
+All patterns match the normalised text (hadath.text.normalize), so one form covers
+its spellings with and without hamza, shadda or tanween (أكّد، اكد؛ مشيراً، مشيرا).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Pattern
+
+from ..text import normalize
+
+_W = r"[^\W_]"  # a letter or digit
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    verb: Pattern[str]          # (conj)(cue)(prep)? — finite reporting verbs
+    track: Pattern[str]         # speech acts that only set the current speaker
+    participle: Pattern[str]
+    attribution: Pattern[str]   # وفقا لما ذكرت / بحسب / نقلا عن … up to the source
+    statement: Pattern[str]     # جاء في بيان
+    statement_nouns: frozenset[str]
+    own_words: Pattern[str]     # على حد قوله
+    source_heads: frozenset[str]  # مصدر، وكالة …: a phrase after بحسب that names a source
+    body_heads: frozenset[str]  # مجلس، وزارة …: a speaker that can issue a statement
+    preposition: str            # regex: words between a verb and its complement (أشار إلى أن)
+
+    @classmethod
+    def load(cls) -> "CueLexicon":
+        text = resources.files("hadath").joinpath("resources", "quotes", "cues.tsv").read_text("utf-8")
+        rows: dict[str, list[tuple[list[str], list[str]]]] = {}
+        for line in text.splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            kind, forms, *rest = line.split("\t")
+            preps = rest[0].split() if rest else []
+            sep = "|" if kind == "own_words" else None
+            rows.setdefault(kind, []).append(([normalize(f).strip() for f in forms.split(sep)],
+                                              [normalize(p) for p in preps]))
+
+        def forms(kind: str) -> list[str]:
+            return sorted({f for fs, _ in rows.get(kind, []) for f in fs}, key=len, reverse=True)
+
+        def preps(kind: str) -> list[str]:
+            return sorted({p for _, ps in rows.get(kind, []) for p in ps}, key=len, reverse=True)
+
+        def alt(words: list[str]) -> str:
+            return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+        def cue_pattern(kind: str) -> Pattern[str]:
+            return re.compile(rf"(?<!{_W})(?P<conj>[وف]?)(?P<cue>{alt(forms(kind))})(?!{_W})")
+
+        relay = alt(forms("relay"))
+        attribution = re.compile(
+            rf"(?<!{_W})(?P<conj>[وف]?)(?P<cue>(?:{alt(forms('attribution'))})"
+            rf"(?:\s*(?:{alt(preps('attribution'))})(?=\S))?)"
+            rf"(?:\s*(?:ما\s+)?(?P<relay>{relay})(?!{_W}))?\s*")
+        nouns = forms("statement")
+        statement = re.compile(
+            rf"(?<!{_W})(?P<conj>[وف]?)(?P<cue>جاء\s+في\s+(?:{alt(nouns)}))(?!{_W})")
+        return cls(verb=cue_pattern("verb"), track=cue_pattern("track"),
+                   participle=cue_pattern("participle"), attribution=attribution,
+                   statement=statement, statement_nouns=frozenset(nouns),
+                   own_words=re.compile(rf"(?<!{_W})(?:{alt(forms('own_words'))})(?!{_W})"),
+                   source_heads=frozenset(forms("source")) | frozenset(forms("body")),
+                   body_heads=frozenset(forms("body")),
+                   preposition=alt(sorted(set(preps("verb")) | set(preps("participle")),
+                                          key=len, reverse=True)))

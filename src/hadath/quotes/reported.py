@@ -1,0 +1,347 @@
+"""Cues in a sentence and the statements they introduce.
+
+A finite cue (`قال`، `أكد`، `جاء في بيان`) is followed by its subject, then by a
+complement: أن/إن (reported speech, to the end of the clause), a colon or an
+opening quotation mark (direct speech, to the closing mark). A participle
+(`مشيراً إلى أن`) has no subject of its own. An attribution phrase (`وفقاً لـ`،
+`بحسب ما ذكرت`) names its source; the statement is the rest of the sentence,
+before it or after it. A cue with no complement (`دعا روحاني إلى الحوار`) names
+no statement but still tells who is speaking now.
+
+Matching is done on the normalised sentence; every span handed out is in the
+offsets of the original text.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ..document import Sentence, Span
+from ..text import normalize, normalize_with_offsets
+from .direct import closing_mark, opens_quotation, strip_marks
+from .lexicon import CueLexicon
+
+_MAX_SUBJECT_WORDS = 16
+_MAX_SOURCE_WORDS = 8
+# Words after which أن is not a reporting complement (بعد أن، يجب أن، ضرورة أن).
+_NOT_COMPLEMENT = frozenset(normalize(w) for w in (
+    "بعد قبل منذ دون بدون حتى لدى يجب يمكن ينبغي شأن بد عسى ضرورة أهمية إمكانية يريد تريد "
+    "يرفض ترفض يحاول تحاول يستطيع تستطيع").split())
+# What may stand before a cue that starts a clause (so its subject is the speaker now).
+_CLAUSE_OPENERS = frozenset(normalize(w) for w in (
+    "قد وقد ثم كما وكما كان وكان كانت وكانت فيما بينما لكنه ولكنه لكنها ولكنها حين عندما "
+    "بدوره بدورها جهته جهتها").split())
+_PRE_SUBJECT_OPENERS = frozenset(normalize(w) for w in
+                                 "كان وكان كانت وكانت أما وأما بينما فيما ثم".split())
+_STATEMENT_START = re.compile(r"^\s*(?:ف?ان(?:ه|ها|هم)?|ف)(?![^\W_])\s*")
+_PRONOUN = re.compile(r"(هما|هم|ها|ه)(?![^\W_])")
+_WORDS = re.compile(r"[^\W_]+")
+
+
+@dataclass(slots=True)
+class Candidate:
+    how: str                       # verb, participle, statement, attribution, own_words, track
+    cue_span: Span
+    kind: Optional[str] = None     # direct / indirect; None for a cue naming no statement
+    content: Optional[Span] = None
+    subject: Optional[Span] = None  # the phrase naming the speaker, when there is one
+    pre_subject: Optional[Span] = None  # a subject written before the verb
+    feminine: bool = False
+    pronoun: Optional[str] = None   # ه / ها / هم of `وفقاً له`
+    lead: bool = False              # the cue starts its clause
+
+
+class _View:
+    """A sentence's normalised text with the way back to original offsets."""
+
+    def __init__(self, text: str, sentence: Sentence):
+        self.start, self.end = sentence.start, sentence.end
+        n = normalize_with_offsets(text[sentence.start:sentence.end])
+        self.norm, self._offsets = n.text, n.offsets
+
+    def pos(self, i: int) -> int:
+        """Original offset of normalised index `i` (a start)."""
+        if i >= len(self.norm):
+            return self.end
+        return self.start + (self._offsets[i] if self._offsets else i)
+
+    def end_pos(self, i: int) -> int:
+        """Original offset just after normalised index `i - 1` and the diacritics
+        written on it (an end)."""
+        return self.pos(i)
+
+
+class CueFinder:
+    def __init__(self, lexicon: CueLexicon):
+        self.lexicon = lexicon
+        self._complement = re.compile(
+            rf"(?<![^\W_])(?:(?P<prep>{lexicon.preposition})\s+)?"
+            r"(?P<comp>ب?(?:ان|انه|انها|انهم|انهما|انهن|اننا|انني))(?![^\W_])"
+            r"|(?P<colon>:)|(?P<mark>[«»“”„\"'″])")
+
+    def sentence(self, text: str, sentence: Sentence) -> list[Candidate]:
+        view = _View(text, sentence)
+        cues = self._cues(view.norm)
+        found = []
+        for k, (start, end, how, m) in enumerate(cues):
+            limit = cues[k + 1][0] if k + 1 < len(cues) else len(view.norm)
+            cut = self._clause_end(cues, k, view.norm)
+            if how == "attribution":
+                c = self._attribution(text, view, m, cut, found)
+            elif how == "own_words":
+                c = self._own_words(text, view, m, found)
+            else:
+                c = self._verb(text, view, start, end, how, m, limit, cut)
+            if c is not None:
+                found.append(c)
+        return found
+
+    # -- cues ----------------------------------------------------------------
+    def _cues(self, norm: str):
+        lex = self.lexicon
+        cues = []
+        for how, rx in (("statement", lex.statement), ("attribution", lex.attribution),
+                        ("own_words", lex.own_words), ("participle", lex.participle),
+                        ("verb", lex.verb), ("track", lex.track)):
+            for m in rx.finditer(norm):
+                start = m.start("cue") if "cue" in rx.groupindex else m.start()
+                end = m.end() if how == "attribution" else (
+                    m.end("cue") if "cue" in rx.groupindex else m.end())
+                cues.append((start, end, how, m))
+        cues.sort(key=lambda c: (c[0], -c[1]))
+        kept = []
+        for c in cues:
+            if kept and c[0] < kept[-1][1]:
+                continue  # inside a longer cue (ذكرت in بحسب ما ذكرت)
+            kept.append(c)
+        return kept
+
+    def _clause_end(self, cues, k: int, norm: str) -> int:
+        """Where the statement of cue `k` ends: at the next cue that opens a clause of
+        its own (a participle, an attribution, or a verb after و or a comma)."""
+        for start, _, how, m in cues[k + 1:]:
+            if how in ("participle", "attribution", "own_words"):
+                return start
+            if how in ("verb", "statement", "track") and (m.group("conj") or _after_comma(norm, start)):
+                return start
+        return len(norm)
+
+    # -- finite verbs and participles ------------------------------------------
+    def _verb(self, text, view, start, end, how, m, limit, cut) -> Optional[Candidate]:
+        norm = view.norm
+        cue_word = norm[start:end]
+        feminine = _feminine(cue_word, how)
+        lead = how == "participle" or bool(m.group("conj")) or _clause_initial(norm, start)
+        subject_from = end
+        if how == "statement":
+            subject_from = norm.rfind(" ", start, end) + 1  # the document word: بيان لـ…
+        cand = Candidate(how, (view.pos(start), view.end_pos(end)), feminine=feminine, lead=lead)
+        comp = self._find_complement(text, view, end, limit)
+        if comp is None:
+            if how in ("verb", "track") and lead:
+                cand.how = "track"
+                s_end = min(limit, _nth_word_end(norm, end, 5))
+                cand.subject = (view.pos(end), view.end_pos(s_end))
+            return cand if cand.how == "track" else None
+        if how == "track":
+            cand.how = "verb"
+        subject_end, content_from, trigger = comp
+        if how != "participle":
+            if cue_word in ("نقل", "نقلت"):
+                subject_from = _after_word(norm, subject_from, subject_end, "عن")
+            if norm[subject_from:subject_end].strip(" ،,"):
+                cand.subject = (view.pos(subject_from), view.end_pos(subject_end))
+            if how == "verb":
+                cand.pre_subject = self._pre_subject(view, start, cue_word)
+        c_start = view.pos(content_from)
+        clause_end = view.end_pos(cut)
+        while c_start < clause_end and text[c_start].isspace():
+            c_start += 1
+        if trigger == "mark" or opens_quotation(text, c_start):
+            close = closing_mark(text, c_start)
+            if close == -1:
+                cand.kind, cand.content = "direct", strip_marks(text, c_start, clause_end)
+            elif trigger == "mark" or not _words_between(text, close + 1, clause_end):
+                cand.kind, cand.content = "direct", strip_marks(text, c_start + 1, close)
+            else:
+                cand.kind, cand.content = "indirect", strip_marks(text, c_start, clause_end, False)
+        else:
+            cand.kind = "direct" if trigger == "colon" else "indirect"
+            cand.content = strip_marks(text, c_start, clause_end, cand.kind == "direct")
+        if not _enough_words(text, cand.content):
+            return None
+        return cand
+
+    def _find_complement(self, text, view, after: int, limit: int):
+        """(subject end, content start, 'comp'|'colon'|'mark') in normalised offsets."""
+        norm = view.norm
+        pos = after
+        while True:
+            m = self._complement.search(norm, pos, limit)
+            if m is None or _word_count(norm, after, m.start()) > _MAX_SUBJECT_WORDS:
+                return None
+            if m.group("comp"):
+                before = norm[max(after, m.start() - 12):m.start()].split()
+                if not m.group("prep") and before and before[-1] in _NOT_COMPLEMENT:
+                    return None
+                return m.start(), m.end(), "comp"
+            if m.group("colon"):
+                return m.start(), m.end(), "colon"
+            # a quotation mark: direct speech when a quotation of some length opens here
+            # and ends its clause (`وأضاف "…".`); a name in marks is skipped over
+            at = view.pos(m.start())
+            close = closing_mark(text, at) if opens_quotation(text, at) else -1
+            if close == -1:
+                pos = m.end()
+                continue
+            if (len(_WORDS.findall(text, at, close)) >= 3
+                    and not _words_between(text, close + 1, view.end_pos(limit))):
+                return m.start(), m.start(), "mark"
+            pos = max(m.end(), self._norm_index(view, close + 1))
+
+    @staticmethod
+    def _norm_index(view: _View, original: int) -> int:
+        i = original - view.start
+        if view._offsets is None:
+            return i
+        return bisect.bisect_left(view._offsets, i)
+
+    def _pre_subject(self, view: _View, cue_start: int, cue_word: str) -> Optional[Span]:
+        """A subject written before its verb: `وكان الرئيس بوتين أكد`, `أما ترامب فاتهم`,
+        and headlines (`مجلس الأمن يعلن أن`)."""
+        norm = view.norm
+        before = norm[:cue_start]
+        words = list(_WORDS.finditer(before))
+        if not words or "،" in before[words[0].start():] and words[0].group() not in _PRE_SUBJECT_OPENERS:
+            return None
+        first = words[0]
+        if first.group() in _PRE_SUBJECT_OPENERS:
+            start = words[1].start() if len(words) > 1 else None
+        elif cue_word[0] in "يت" and len(words) <= 5:
+            start = first.start()
+        else:
+            return None
+        if start is None:
+            return None
+        end = words[-1].end()
+        if norm[words[-1].start():end] in ("قد", "وقد"):
+            end = words[-2].end() if len(words) > 1 else start
+        if end <= start or len(words) > 9:
+            return None
+        return view.pos(start), view.end_pos(end)
+
+    # -- attribution phrases -------------------------------------------------
+    def _attribution(self, text, view, m, cut, found) -> Optional[Candidate]:
+        norm = view.norm
+        cand = Candidate("attribution", (view.pos(m.start("cue")), view.end_pos(m.end("cue"))))
+        src_from = m.end()
+        pronoun = _PRONOUN.match(norm, src_from)
+        if pronoun and norm[m.start("cue"):m.end("cue")].endswith("ل"):
+            cand.pronoun = pronoun.group(1)
+            src_end = pronoun.end()
+            cand.cue_span = (cand.cue_span[0], view.end_pos(src_end))
+        else:
+            src_end = _source_end(norm, src_from, cut)
+            if src_end <= src_from:
+                return None
+            head = norm[src_from:src_end].split()[0]
+            if head.startswith("ل") and not m.group("cue").endswith("ل"):
+                head = head[1:]
+            if not (m.group("relay") or head in self.lexicon.source_heads
+                    or head.startswith("ال") and head[2:] in self.lexicon.source_heads):
+                return None
+            cand.subject = (view.pos(src_from), view.end_pos(src_end))
+        opening = not norm[:m.start()].strip(" ،,")
+        if opening:
+            rest = _STATEMENT_START.match(norm[src_end:cut].lstrip(" ،,"))
+            c_from = len(norm) - len(norm[src_end:].lstrip(" ،,")) + (rest.end() if rest else 0)
+            span = (view.pos(c_from), view.end_pos(cut))
+        else:
+            span = (view.start, view.pos(m.start()))
+        span = strip_marks(text, *span, marks=False)
+        if not _enough_words(text, span) or any(_overlaps(span, c.content) for c in found if c.content):
+            return None
+        cand.content = span
+        cand.kind = "direct" if _all_quoted(text, span) else "indirect"
+        if cand.kind == "direct":
+            cand.content = strip_marks(text, *span)
+        return cand
+
+    def _own_words(self, text, view, m, found) -> Optional[Candidate]:
+        """`…، على حد قوله`: the sentence before the phrase, said by the current speaker."""
+        span = strip_marks(text, view.start, view.pos(m.start()), marks=False)
+        if not _enough_words(text, span) or any(_overlaps(span, c.content) for c in found if c.content):
+            return None
+        phrase = m.group()
+        return Candidate("own_words", (view.pos(m.start()), view.end_pos(m.end())), "indirect",
+                         span, feminine=phrase.endswith("ها"))
+
+
+def _feminine(cue: str, how: str) -> bool:
+    if how == "participle":
+        return cue.endswith("ه")
+    return cue.endswith("ت") or cue[0] == "ت"
+
+
+def _clause_initial(norm: str, start: int) -> bool:
+    before = norm[:start].rstrip()
+    if not before or before[-1] in "،,:؛.":
+        return True
+    last = before.split()[-1]
+    return last in _CLAUSE_OPENERS
+
+
+def _after_comma(norm: str, start: int) -> bool:
+    before = norm[:start].rstrip()
+    return bool(before) and before[-1] in "،,؛"
+
+
+def _after_word(norm: str, start: int, end: int, word: str) -> int:
+    m = re.search(rf"(?<![^\W_]){word}(?![^\W_])\s*", norm[start:end])
+    return start + m.end() if m else start
+
+
+def _nth_word_end(norm: str, start: int, n: int) -> int:
+    end = start
+    for i, m in enumerate(_WORDS.finditer(norm, start)):
+        if i >= n:
+            break
+        end = m.end()
+    return end
+
+
+def _word_count(norm: str, start: int, end: int) -> int:
+    return len(_WORDS.findall(norm, start, end))
+
+
+def _words_between(text: str, start: int, end: int) -> bool:
+    return bool(_WORDS.search(text, start, max(start, end)))
+
+
+def _enough_words(text: str, span: Span) -> bool:
+    return len(_WORDS.findall(text, span[0], span[1])) >= 2
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _all_quoted(text: str, span: Span) -> bool:
+    """The whole span is one quotation in marks."""
+    return opens_quotation(text, span[0]) and closing_mark(text, span[0], span[1]) == span[1] - 1
+
+
+def _source_end(norm: str, start: int, cut: int) -> int:
+    """End of the source phrase after an attribution word: a comma, a full stop,
+    a colon, the statement (فإن / أن) or a few words at most."""
+    end = start
+    for i, m in enumerate(_WORDS.finditer(norm, start, cut)):
+        gap = norm[end:m.start()]
+        if i and any(ch in gap for ch in "،,.:؛\n") or i >= _MAX_SOURCE_WORDS:
+            break
+        if m.group() in ("فان", "ان", "انه", "انها", "فانه", "فانها"):
+            break
+        end = m.end()
+    return end

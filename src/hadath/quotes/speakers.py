@@ -1,0 +1,206 @@
+"""Who said it: from the subject phrase of a cue to an entity, a name and a role.
+
+The subject phrase is cut where the adjuncts start (في، خلال، اليوم، لوكالة …).
+An entity mention inside it gives the speaker (a person first, then a body);
+with no entity the phrase itself is the speaker, split into the title as
+written (`وزير الخارجية الروسي`) and the name that follows it.
+
+`SpeakerResolver` also keeps the state of one document: the current speaker
+(for `وأضاف:` with no subject, participles, `على حد قوله`), the last masculine
+and feminine ones (for `وفقاً له` / `وفقاً لها`) and the last body that issued a
+statement (for `البيان`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ..document import Document, Entity
+from ..text import normalize
+from .lexicon import CueLexicon
+
+# Words that end a subject phrase: prepositions, times and the like.
+ADJUNCTS = frozenset(normalize(w) for w in (
+    "في خلال أمام عبر لدى اليوم أمس غدا مساء صباح الليلة ليل يوم عقب بعد قبل أثناء ضمن "
+    "حول من منذ على إلى عن مع أن إن أنه إنه بأن لكن لكنه حيث وذلك ذلك كذلك أيضا أيضاً "
+    "الإثنين الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد هذا هذه قد وقد الذي التي "
+    "لوكالة لصحيفة لقناة لشبكة لموقع لوسائل للصحفيين للصحافيين لتلفزيون لإذاعة للتلفزيون "
+    "للإذاعة لمراسل للمراسلين للصحافة للصحيفة للوكالة لـ بشأن إزاء تجاه ردا رداً").split())
+# Words after which an ال-word still belongs to a name (عبد الله، آل سعود).
+_NAME_JOINERS = frozenset(normalize(w) for w in "عبد أبو أبي بن ابن بنت آل".split())
+_CALLED = frozenset(normalize(w) for w in "يدعى ويدعى يدعي اسمه واسمه".split())
+_WORD = re.compile(r"[^\s،,:؛;()\[\]\"«»“”]+|[،,(]")
+_PERSON_FIRST = ("PER", "ORG")
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    entity: Optional[str]
+    name: str
+    role: Optional[str] = None
+    body: bool = False   # an organisation, state or outlet: it can issue a statement
+
+
+class SpeakerResolver:
+    def __init__(self, doc: Document, lexicon: CueLexicon):
+        self.doc = doc
+        self.lexicon = lexicon
+        self.current: Optional[Speaker] = None
+        self.by_gender: dict[bool, Speaker] = {}
+        self.issuer: Optional[Speaker] = None
+
+    # -- discourse state --------------------------------------------------
+    def said(self, speaker: Optional[Speaker], feminine: bool) -> None:
+        """Record `speaker` as the one speaking now."""
+        if speaker is None:
+            return
+        self.current = speaker
+        self.by_gender[feminine] = speaker
+        if speaker.body:
+            self.issuer = speaker
+
+    def previous(self, feminine: Optional[bool] = None) -> Optional[Speaker]:
+        """The implicit subject: the current speaker, or the last of the given gender
+        when the current one does not agree with the verb (وأضافت after a man)."""
+        if feminine is None or self.current is None:
+            return self.current
+        if self.by_gender.get(feminine) is self.current or feminine not in self.by_gender:
+            return self.current
+        return self.by_gender[feminine]
+
+    # -- subject phrases --------------------------------------------------
+    def from_phrase(self, start: int, end: int) -> Optional[Speaker]:
+        """The speaker named by the subject phrase `text[start:end]`, or None when
+        the phrase names nobody (the subject is implicit)."""
+        words = [(m.start(), m.end(), normalize(m.group()))
+                 for m in _WORD.finditer(self.doc.text, start, end)]
+        while words and words[0][2] in "،,":
+            words.pop(0)
+        if not words or words[0][2] in ADJUNCTS or words[0][2] == "(":
+            return None
+        head, apposition = _parts(words)
+        if not head:
+            return None
+        called = next((i for i, w in enumerate(head) if w[2] in _CALLED), None)
+        if called is not None and called + 1 < len(head):
+            head = head[called + 1:]
+        if head[0][2] in self.lexicon.statement_nouns:
+            return self._statement(head, end)
+        return self._named(head, apposition)
+
+    def _statement(self, head, end: int) -> Optional[Speaker]:
+        """`البيان` → the body that issued it; `بيان لمجلس الأمن` → that body."""
+        rest_start = head[1][0] if len(head) > 1 else end
+        text = self.doc.text
+        if len(head) > 1 and head[1][2].startswith("ل") and len(head[1][2]) > 2:
+            issuer = self._named_from(rest_start + _clitic_length(text, rest_start), end)
+        elif len(head) > 2 and head[1][2] in ("الصادر", "صادر") and head[2][2] == "عن":
+            issuer = self._named_from(head[2][1], end) if len(head) > 3 else None
+        else:
+            issuer = None
+        if issuer is not None:
+            issuer = Speaker(issuer.entity, issuer.name, issuer.role, body=True)
+            self.issuer = issuer
+            return issuer
+        if self.issuer is not None:
+            return self.issuer
+        a, b = head[0][0], head[-1][1]
+        return Speaker(None, text[a:b], body=True)
+
+    def _named_from(self, start: int, end: int) -> Optional[Speaker]:
+        words = [(m.start(), m.end(), normalize(m.group()))
+                 for m in _WORD.finditer(self.doc.text, start, end)]
+        if not words or words[0][2] in ADJUNCTS:
+            return None
+        head, apposition = _parts(words)
+        return self._named(head, apposition) if head else None
+
+    def _named(self, head, apposition) -> Speaker:
+        text = self.doc.text
+        h_start, h_end = head[0][0], head[-1][1]
+        name_at = _name_start(head, self.lexicon)
+        title_only = name_at is None
+        found = self._entity(h_start, h_end, "PER")
+        if found is None and title_only and apposition and _name_like(apposition):
+            found = self._entity(apposition[0][0], apposition[-1][1], "PER")
+        if found is None:
+            found = self._entity(h_start, h_end, "ORG")
+        if found is None:
+            found = self._entity(h_start, h_end, None, at=h_start)
+        if found is not None:
+            (m_start, _), entity = found
+            role = entity.role or _clean(text[h_start:m_start]) or None
+            if role is None and apposition and not _name_like(apposition):
+                role = _clean(text[apposition[0][0]:apposition[-1][1]]) or None
+            return Speaker(entity.id, entity.name, role, body=entity.type != "PER")
+        body = head[0][2] in self.lexicon.body_heads
+        if title_only:
+            if apposition and _name_like(apposition):
+                return Speaker(None, text[apposition[0][0]:apposition[-1][1]],
+                               _clean(text[h_start:h_end]))
+            return Speaker(None, text[h_start:h_end], body=body)
+        role = _clean(text[h_start:head[name_at][0]]) or None
+        if role is None and apposition and not _name_like(apposition):
+            role = _clean(text[apposition[0][0]:apposition[-1][1]]) or None
+        return Speaker(None, text[head[name_at][0]:h_end], role, body=body and name_at == 0)
+
+    def _entity(self, start: int, end: int, etype: Optional[str],
+                at: Optional[int] = None) -> Optional[tuple[tuple[int, int], Entity]]:
+        for span, entity in self.doc.entities_in(start, end + 1):
+            if etype is not None and entity.type != etype:
+                continue
+            if at is not None and span[0] > at + 2:  # a clitic may precede the mention
+                continue
+            return span, entity
+        return None
+
+
+def _parts(words):
+    """The head of a subject phrase (up to a comma or an adjunct) and the
+    apposition after a comma (`جون بولتون، مستشار …`)."""
+    head, apposition, current = [], [], None
+    current = head
+    for w in words:
+        if w[2] in "،,":
+            if current is head and head:
+                current = apposition
+                continue
+            break
+        if w[2] in ADJUNCTS or w[2] == "(" or w[2][0].isdigit():
+            break
+        current.append(w)
+    return head[:8], apposition[:8]
+
+
+def _name_start(head, lexicon: CueLexicon) -> Optional[int]:
+    """Index where the name starts after a title (`وزير الخارجية الروسي سيرغي لافروف` → 3);
+    0 when the whole phrase is a name or a plain description (`مصدر أمني فلسطيني`);
+    None when the phrase is a title alone (`الرئيس الروسي`)."""
+    i = len(head)
+    while i > 0:
+        w = head[i - 1][2]
+        joined = i >= 2 and head[i - 2][2] in _NAME_JOINERS
+        if (w.startswith("ال") and not joined) or w in lexicon.body_heads:
+            break
+        i -= 1
+    if i == len(head):
+        return None
+    return i
+
+
+def _name_like(words) -> bool:
+    return 1 <= len(words) <= 4 and not any(w[2].startswith("ال") and i == 0
+                                            for i, w in enumerate(words))
+
+
+def _clean(s: str) -> str:
+    return s.strip(" ،,:\n\t")
+
+
+def _clitic_length(text: str, at: int) -> int:
+    """Length of the preposition ل (with its tatweel) written before a name."""
+    n = 1
+    while at + n < len(text) and text[at + n] == "ـ":
+        n += 1
+    return n
