@@ -86,13 +86,16 @@ class Store(Queries):
         raise NotImplementedError
 
     # -- connections -----------------------------------------------------------------
+    def _close_connection(self, con) -> None:
+        con.close()
+
     @contextmanager
     def _fresh_connection(self):
         con = self._open()
         try:
             yield con
         finally:
-            con.close()
+            self._close_connection(con)
 
     @contextmanager
     def connection(self):
@@ -104,7 +107,7 @@ class Store(Queries):
 
     def close(self) -> None:
         if self._con is not None:
-            self._con.close()
+            self._close_connection(self._con)
             self._con = None
 
     def __enter__(self) -> "Store":
@@ -218,33 +221,116 @@ class Store(Queries):
 
 
 class DuckDBStore(Store):
+    """A DuckDB file. One process may write at a time, and not while others read, so
+    readers and writers take turns: a writer raises a flag file (`PATH.writer`)
+    while it wants or holds the lock; a long-running reader (`read_only=True,
+    persistent=False`, the API) shares one read-only connection among its requests,
+    and closes it as soon as the in-flight requests finish when the flag is up,
+    opening a fresh one (which sees the new rows) once the writer is done."""
+
+    STALE_FLAG = 300.0   # seconds: a flag older than this was left by a killed writer
+    MAX_SHARED_AGE = 2.0  # seconds: let writers that raise no flag in now and then
+
     def __init__(self, path: str, read_only: bool = False, persistent: bool = True,
                  lock_timeout: float = 30.0):
+        import threading
         from pathlib import Path
 
         if read_only and not Path(path).exists():
             raise StoreError(f"{path}: no such store (create it with `hadath ingest --db {path} ...`)")
+        self.flag = Path(path + ".writer")
+        self._gate = threading.Condition()
+        self._shared = None
+        self._shared_since = 0.0
+        self._in_flight = 0
         super().__init__(path, read_only, persistent, lock_timeout)
 
     def _open(self):
         import duckdb
 
+        if not self.read_only:
+            self.flag.touch()
         deadline = time.monotonic() + self.lock_timeout
-        pause = 0.02
+        pause = 0.01
         while True:
             try:
                 return duckdb.connect(self.location, read_only=self.read_only)
             except duckdb.IOException as exc:
-                # Another process writes: its lock is held for one transaction at a time.
                 if "lock" not in str(exc).lower():
+                    self._lower_flag()
                     raise StoreError(f"{self.location}: cannot open ({exc})") from None
                 if time.monotonic() > deadline:
+                    self._lower_flag()
                     raise StoreBusy(f"{self.location}: another process holds the store's lock "
                                     f"(waited {self.lock_timeout:.0f} s)") from None
                 time.sleep(pause)
-                pause = min(pause * 2, 0.5)
+                pause = min(pause * 2, 0.1)
             except duckdb.Error as exc:
+                self._lower_flag()
                 raise StoreError(f"{self.location}: cannot open ({exc})") from None
+
+    def _close_connection(self, con) -> None:
+        con.close()
+        self._lower_flag()
+
+    def _lower_flag(self) -> None:
+        if not self.read_only:
+            self.flag.unlink(missing_ok=True)
+
+    def _writer_waiting(self) -> bool:
+        try:
+            return time.time() - self.flag.stat().st_mtime < self.STALE_FLAG
+        except FileNotFoundError:
+            return False
+
+    @contextmanager
+    def connection(self):
+        if self._con is not None or not self.read_only:
+            with super().connection() as con:
+                yield con
+            return
+        shared = self._acquire_shared()
+        try:
+            cursor = shared.cursor()  # one connection per thread over the shared database
+            try:
+                yield cursor
+            finally:
+                cursor.close()
+        finally:
+            self._release_shared()
+
+    def _acquire_shared(self):
+        with self._gate:
+            if self._shared is not None and self._writer_waiting():
+                while self._in_flight:
+                    self._gate.wait()
+                self._retire_shared()
+            if self._shared is None:
+                deadline = time.monotonic() + self.lock_timeout
+                while self._writer_waiting() and time.monotonic() < deadline:
+                    self._gate.wait(0.01)
+                self._shared = self._open()
+                self._shared_since = time.monotonic()
+            self._in_flight += 1
+            return self._shared
+
+    def _release_shared(self) -> None:
+        with self._gate:
+            self._in_flight -= 1
+            if not self._in_flight and (self._writer_waiting()
+                                        or time.monotonic() - self._shared_since > self.MAX_SHARED_AGE):
+                self._retire_shared()
+            self._gate.notify_all()
+
+    def _retire_shared(self) -> None:
+        if self._shared is not None:
+            self._shared.close()
+            self._shared = None
+
+    def close(self) -> None:
+        super().close()
+        with self._gate:
+            self._retire_shared()
 
     def _insert(self, con, table: str, rows: list[tuple]) -> None:
         import pyarrow as pa
