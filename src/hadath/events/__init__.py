@@ -1,13 +1,12 @@
-"""Pipeline component that fills `Document.events` (being built: see issues)."""
+"""Events: the pipeline component that fills `Document.events`.
+
+`EventCoder` (in `coder.py`) finds event triggers with the project's Arabic lexicon
+(`lexicon.py`), places source and target actors by the sentence's structure, filters
+what is not asserted as a current event, and codes each event in CAMEO and PLOVER
+(`ontology.py`) with its date (`dates.py`), place and reporting speaker.
+"""
 from __future__ import annotations
 
-from ..document import Document
+from .coder import EventCoder
 
-
-class EventCoder:
-    @classmethod
-    def load(cls) -> "EventCoder":
-        return cls()
-
-    def __call__(self, doc: Document) -> None:
-        return None
+__all__ = ["EventCoder"]

@@ -1,0 +1,585 @@
+"""The event coder: triggers from the lexicon, actors from the sentence's structure,
+filters for what the text does not assert as a current event.
+
+For each sentence:
+1. triggers: lexicon words and phrases (a token is looked up with and without its
+   clitics), checked against their conditions (`need`, `not`, protest context,
+   occurrence of a general noun);
+2. filters: questions, conditionals, hypotheticals, the future, plans, calls and
+   cancellations are dropped; denial and negation keep the event with `negated`;
+   sport and distant-past background are dropped;
+3. actors: the named entities and unnamed groups of the sentence (`ActorCoder`),
+   placed by structure: subject after the verb (VSO) or before it (SVO), object and
+   prepositional complements (مع، إلى، ضد، على، من قبل، بين … و), passives, the
+   complement of a verbal noun (زيارة باتروشيف إلى الصين), coordination, and the
+   subject of the previous sentence when the verb has none;
+4. the code made specific by what follows the trigger (modifiers), the date, the
+   place and, inside a quotation, the speaker who reports it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..document import Document, Event, EventActor, Sentence, Token
+from ..text.tokens import enclitic_splits, proclitic_splits
+from .dates import has_date_expression, parse_published, resolve_date
+from .lexicon import Entry, Lexicon
+from .ontology import Ontology
+
+ACTOR_TYPES = ("PER", "ORG", "GPE", "NORP")
+PLACE_TYPES = ("GPE", "LOC")
+
+
+def _words(text: str) -> frozenset[str]:
+    from ..text.normalize import normalize
+    return frozenset(normalize(w) for w in text.split())
+
+
+def _regex(words: str) -> re.Pattern:
+    """Whole normalised words (optionally with و/ف in front) in a space-joined string."""
+    from ..text.normalize import normalize
+    alternatives = "|".join(re.escape(normalize(w)) for w in words.split("|"))
+    return re.compile(r"(?:^|\s)[وف]?(?:" + alternatives + r")(?=\s|$)")
+
+
+# Verbs that carry a verbal noun (شنّ غارة، أجرى محادثات، نظّم مظاهرة) or report that
+# it happened (اندلعت الاحتجاجات، وقع انفجار): the noun is then an event, not a topic.
+SUPPORT_VERBS = _words(
+    "شن شنت شنوا يشن تشن نفذ نفذت نفذوا ينفذ اجري اجرت اجروا يجري تجري اجريت عقد عقدت عقدوا يعقد "
+    "تعقد قام قامت قاموا يقوم تقوم اطلق اطلقت اطلقوا يطلق نظم نظمت نظموا ينظم تنظم نظمها نظمتها "
+    "شارك شاركت شاركوا يشارك يشاركون خرج خرجت خرجوا يخرج يخرجون جدد جددت يجدد اكد اكدت اعرب اعربت "
+    "ابدي ابدت اعلن اعلنت فرض فرضت فرضوا يفرض تفرض قدم قدمت ارسل ارسلت فتح فتحت فتحوا ارتكب ارتكبت "
+    "ارتكبوا تعرض تعرضت تعرضوا شهد شهدت يشهد تشهد وقع وقعت اندلع اندلعت تجدد تجددت انطلق انطلقت "
+    "جري جرت بدا بدات بداوا تصاعد تصاعدت استمر استمرت واصل واصلت واصلوا يواصل تواصل توصل توصلت توصلوا تلقي تلقت اجرى "
+    "استهدف استهدفت اسفر اسفرت اوقع اوقعت ادي ادت خلف خلفت اودي اودت راح نجا نجت سقط سقطت فض فضت "
+    "فرقت قمعت تبني تبنت دفع دفعت")
+# Happened-verbs and casualty words: an attack noun next to them is an attack.
+CASUALTY = _regex("قتل|قتلت|قتلوا|مقتل|قتيل|قتيلا|قتلي|جرح|جرحي|جريح|جريحا|اصابه|اصابة|اصيب|اصيبوا"
+                  "|مصرع|مصرعهم|حتفه|حتفهم|ضحايا|ضحيه|اصابات|جرحت|بجروح|الجرحي|القتلي")
+PROTEST_CONTEXT = _regex(
+    "متظاهر|متظاهرا|متظاهرون|متظاهرين|المتظاهرون|المتظاهرين|محتج|محتجون|محتجين|المحتجون|المحتجين"
+    "|هتافات|هتفوا|يهتفون|يرددون|رددوا|شعارات|لافتات|احتجاجا|للاحتجاج|احتجاجات|مظاهره|مظاهرات"
+    "|تظاهره|تظاهرات|مسيره|اعتصام|الاف|مئات|عشرات|الالاف|المئات|حشود|الحشود|المواطنين|مواطنون")
+QUESTION_START = _regex("هل|لماذا|كيف|متي|ماذا|اين")
+# Words that make what follows hypothetical, conditional or only possible.
+HYPOTHETICAL = _regex("اذا|لو|لولا|حال|ربما|يمكن|يمكنه|امكانيه|احتمال|محتمل|المحتمل|قد يكون|اي|أي"
+                      "|يجب|ينبغي|بامكان|يحتمل|فرضيه|افتراض")
+FUTURE = _regex("سوف|لن|سيتم|المقرر|المنتظر|يعتزم|تعتزم|يعتزمون|ينوي|تنوي|يخطط|تخطط|يخططون|خطط|"
+                "المقبل|المقبله|القادم|القادمه|غدا|يستعد|تستعد|يتوقع|يتوقع|المتوقع|مرتقب|المرتقب|"
+                "مخطط|مخططا|التخطيط|للتخطيط|بالتخطيط|لتنفيذ|قررت|قرر|قرروا|تقرر")
+# A call, a cancellation or a prevented act: it did not take place.
+NOT_HAPPENED = _regex("دعا|دعت|دعوا|يدعو|تدعو|دعوه|دعوات|الدعوه|لدعوه|ناشد|حث|حثت|الغاء|الغي|الغت|"
+                      "الغيت|ارجاء|تاجيل|ارجا|اجلت|منع|منعت|لمنع|احباط|احبط|احبطت|اجهاض|اجهضت|"
+                      "افشل|افشلت|مكافحه|لمكافحه|ضد الارهاب|تبني|التحريض|يحرض")
+NEGATION = _regex("لم|لا|ليس|ليست|غير|عدم|دون|بدون|ما")
+DENIAL = _regex("نفي|نفت|ينفي|تنفي|نفوا|نافيا|نافيه|كذب|كذبت|فشل|فشلت|فشلوا|تنفي")
+SPORT = _regex("مباراه|المباراه|مباريات|كره|القدم|منتخب|المنتخب|الدوري|بطوله|البطوله|لاعب|اللاعب"
+               "|لاعبي|مدرب|المدرب|نادي|النادي|الملعب|ملعب|الفريق|فريق|اولمبي|الاولمبيه")
+# Speech and evaluation verbs whose object noun is a topic (condemning an attack is the event).
+COMMENT_VERBS = _words(
+    "ادان ادانت يدين تدين ندد نددت يندد شجب شجبت استنكر استنكرت نفي نفت تبني تبنت اعلن اعلنت "
+    "اتهم اتهمت يتهم تتهم حمل حملت بشان حول ضد مكافحه لمكافحه ذكري ذكرى منذ ادانه تنديد")
+PASSIVE_AUXILIARY = _words("تم يتم جري يجري تمت")
+AGENT_MARKERS = ("علي يد", "علي ايدي", "من قبل", "بيد", "برصاص", "بنيران", "بايدي")
+PREPOSITIONS = _words("مع الي ضد علي من في عن بين لدي حول بشان تجاه نحو عبر لصالح")
+# Tokens that end the search for a verb's subject before it (a new clause).
+CLAUSE_BREAK = _words("ان انه انها انهم بان وان فان لان ان، الذي التي الذين حيث بينما فيما عندما "
+                      "بعد قبل")
+VICTIM_WORDS = _words("شخص شخصا اشخاص مدني مدنيا مدنيين جندي جنديا جنود طفل طفلا اطفال مواطن "
+                      "مواطنا مواطنين شرطي شرطيا عنصر عناصر رجل رجلا امراه نساء فلسطيني فلسطينيا "
+                      "فلسطينيين ناشط ناشطا صحفي صحفيا")
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+_QUOTE_MARKS = "\"«»“”"
+
+
+@dataclass(slots=True)
+class Mention:
+    """An actor or place written in the sentence (token indices into the sentence)."""
+    first: int
+    end: int
+    span: tuple[int, int]
+    text: str
+    entity: Optional[str]
+    type: str
+    actor: Optional[str]
+    country: Optional[str]
+
+    def as_actor(self) -> EventActor:
+        return EventActor(text=self.text, entity=self.entity, actor=self.actor,
+                          country=self.country, span=self.span)
+
+
+@dataclass(slots=True)
+class Trigger:
+    entry: Entry
+    first: int          # sentence token indices
+    end: int
+    prefix: str         # proclitics written on the first token (و، س، ل، ب...)
+    first_person: bool = False   # نتظاهر، تظاهراتنا: the speaker's own side
+
+
+@dataclass(slots=True)
+class SentenceView:
+    doc: Document
+    sentence: Sentence
+    tokens: list[Token]
+    norms: list[str]
+    mentions: list[Mention] = field(default_factory=list)
+
+    def window(self, start: int, end: int) -> str:
+        return " ".join(self.norms[max(0, start):max(0, end)])
+
+
+class EventCoder:
+    def __init__(self, ontology: Ontology, lexicon: Lexicon, actors=None):
+        self.ontology = ontology
+        self.lexicon = lexicon
+        self.actors = actors   # hadath.entities.actors.ActorCoder, for unnamed groups
+
+    @classmethod
+    def load(cls) -> "EventCoder":
+        from ..entities.actors import ActorCoder
+        return cls(Ontology.load(), Lexicon.load(), ActorCoder.load())
+
+    # ------------------------------------------------------------------ driver
+    def __call__(self, doc: Document) -> None:
+        published = parse_published(doc.published)
+        context_country = _main_country(doc)
+        seen: set[tuple] = set()
+        events: list[Event] = []
+        previous_subject: Optional[Mention] = None
+        for sentence in doc.sentences:
+            view = self._view(doc, sentence, context_country)
+            subject_here = None
+            for trigger in self._triggers(view):
+                for event, subject in self._code(view, trigger, previous_subject, published):
+                    key = (event.plover, _actor_key(event.source), _actor_key(event.target),
+                           event.negated)
+                    if key in seen and (event.source.text or event.target):
+                        continue
+                    if key in seen and any(e.trigger == event.trigger for e in events):
+                        continue
+                    seen.add(key)
+                    events.append(event)
+                    subject_here = subject_here or subject
+            previous_subject = subject_here or _first_person(view) or previous_subject
+        doc.events = events
+
+    # ------------------------------------------------------------ sentence view
+    def _view(self, doc: Document, sentence: Sentence, context_country: Optional[str]) -> SentenceView:
+        tokens = doc.sentence_tokens(sentence)
+        view = SentenceView(doc, sentence, tokens, [t.norm for t in tokens])
+        starts = [t.start for t in tokens]
+        taken: set[int] = set()
+        for (a, b), entity in doc.entities_in(sentence.start, sentence.end):
+            if entity.type not in ACTOR_TYPES + PLACE_TYPES:
+                continue
+            first = _token_at(starts, a)
+            end = _token_at(starts, b - 1) + 1
+            view.mentions.append(Mention(first, end, (a, b), doc.text[a:b], entity.id, entity.type,
+                                         entity.actor or entity.country, entity.country))
+            taken.update(range(first, end))
+        if self.actors is not None:
+            self._add_groups(view, taken, context_country)
+        view.mentions.sort(key=lambda m: m.first)
+        return view
+
+    def _add_groups(self, view: SentenceView, taken: set[int], context_country: Optional[str]) -> None:
+        """Unnamed actors (القوات الإسرائيلية، متظاهرون، مسلحون) and titles that give a
+        named person its code (الرئيس الروسي فلاديمير بوتين → RUSGOV)."""
+        tokens = view.tokens
+        for m in self.actors.agents.match(tokens):
+            phrase_end = min(len(tokens), m.end_token + 3)
+            for j in range(m.end_token, phrase_end):     # stop at punctuation
+                if not tokens[j].is_word:
+                    phrase_end = j
+                    break
+            coded = self.actors.code(tokens[m.first_token:phrase_end], context_country)
+            if not coded.actor:
+                continue
+            overlapping = [x for x in view.mentions
+                           if x.first < phrase_end and m.first_token <= x.first and x.type == "PER"]
+            if overlapping:           # the title codes the named person that follows it
+                person = overlapping[0]
+                person.actor = person.actor or coded.actor
+                person.country = person.country or coded.country
+                continue
+            if taken.intersection(range(m.first_token, m.end_token)):
+                continue
+            span = (tokens[m.first_token].core_start, tokens[m.end_token - 1].end)
+            view.mentions.append(Mention(m.first_token, m.end_token, span,
+                                         view.doc.text[span[0]:span[1]], None, "GROUP",
+                                         coded.actor, coded.country))
+            taken.update(range(m.first_token, m.end_token))
+
+    # ----------------------------------------------------------------- triggers
+    def _triggers(self, view: SentenceView) -> list[Trigger]:
+        found: list[Trigger] = []
+        tokens = view.tokens
+        i = 0
+        while i < len(tokens):
+            if not tokens[i].is_word:
+                i += 1
+                continue
+            trigger = self._phrase_at(view, i) or self._word_at(view, i)
+            if trigger and self._conditions_hold(view, trigger):
+                found.append(trigger)
+                i = trigger.end
+            else:
+                i += 1
+        return found
+
+    def _phrase_at(self, view: SentenceView, i: int) -> Optional[Trigger]:
+        for prefix_len, stem in _readings(view.norms[i]):
+            for rest, entry in self.lexicon.phrases.get(stem, ()):
+                following = view.norms[i + 1:i + 1 + len(rest)]
+                if len(following) == len(rest) and all(
+                        _same_word(word, want) for word, want in zip(following, rest)):
+                    return Trigger(entry, i, i + 1 + len(rest), view.norms[i][:prefix_len])
+        return None
+
+    def _word_at(self, view: SentenceView, i: int) -> Optional[Trigger]:
+        norm = view.norms[i]
+        for prefix_len, stem in _readings(norm):
+            for form, pronoun in [(stem, "")] + list(enclitic_splits(stem)):
+                entries = self.lexicon.lookup(form)
+                if entries:
+                    definite = stem.startswith("ال") or form != stem
+                    entry = _pick(entries, definite)
+                    first_person = form in self.lexicon.first_person or (
+                        pronoun in ("نا", "ي") and entry.kind == "n")
+                    return Trigger(entry, i, i + 1, norm[:prefix_len], first_person)
+        return None
+
+    def _conditions_hold(self, view: SentenceView, trigger: Trigger) -> bool:
+        entry = trigger.entry
+        after = view.window(trigger.end, trigger.end + 5)
+        if entry.need and not _has_any(after, entry.need):
+            return False
+        if entry.exclude and _has_any(view.window(trigger.end, trigger.end + 3), entry.exclude):
+            return False
+        if entry.protest:
+            rest = view.window(0, trigger.first) + " " + view.window(trigger.end, len(view.norms))
+            if not PROTEST_CONTEXT.search(rest):
+                return False
+        if entry.kind == "v" and "ل" in trigger.prefix and entry.code[:2] != "14":
+            return False                               # purpose: ليقتل، لزيارة
+        if entry.weak and not self._occurs(view, trigger):
+            return False
+        return True
+
+    def _occurs(self, view: SentenceView, trigger: Trigger) -> bool:
+        """Whether a general noun (الاحتجاجات، هجوم) stands for an event that took place."""
+        before = view.norms[max(0, trigger.first - 4):trigger.first]
+        after = view.norms[trigger.end:trigger.end + 3]
+        if any(_stem_in(w, SUPPORT_VERBS) for w in before + after):
+            return True
+        if any(_stem_in(w, COMMENT_VERBS) for w in view.norms[max(0, trigger.first - 2):trigger.first]):
+            return False
+        if trigger.entry.code[:2] == "14":
+            return False       # a protest noun without a verb that stages it is a topic
+        if trigger.entry.code[:2] in ("18", "19", "20") and CASUALTY.search(view.window(0, len(view.norms))):
+            return True
+        if trigger.first and view.norms[trigger.first - 1] == "خلال":
+            return True                                 # خلال زيارته، خلال الاجتماع
+        return has_date_expression(view.doc.text[view.sentence.start:view.sentence.end])
+
+    # ------------------------------------------------------------------ coding
+    def _code(self, view: SentenceView, trigger: Trigger, previous_subject: Optional[Mention],
+              published) -> list[tuple[Event, Optional[Mention]]]:
+        entry = trigger.entry
+        code = entry.code
+        clause_before = view.window(max(0, trigger.first - 5), trigger.first)
+        whole = view.window(0, len(view.norms))
+        sentence_text = view.doc.text[view.sentence.start:view.sentence.end]
+        stripped = sentence_text.rstrip(" \n\t" + _QUOTE_MARKS + ".")
+        if stripped.endswith(("؟", "?")) or QUESTION_START.search(view.window(0, 1)):
+            return []
+        if HYPOTHETICAL.search(clause_before) or NOT_HAPPENED.search(clause_before):
+            return []
+        if trigger.first_person and code[:2] not in ("03", "12", "13"):
+            return []
+        future = ("س" in trigger.prefix and entry.kind == "v") or bool(FUTURE.search(clause_before))
+        if future and code[:2] not in ("03", "12", "13"):
+            if code[:2] != "04":
+                return []
+            code = "036"                                 # a planned meeting or visit: intent to meet
+        if code[:2] in ("14", "17", "18", "19", "20") and SPORT.search(whole) \
+                and not CASUALTY.search(whole):
+            return []
+        if published and _distant_past(sentence_text, published):
+            return []
+        negated = bool(NEGATION.search(view.window(trigger.first - 2, trigger.first))
+                       or DENIAL.search(view.window(max(0, trigger.first - 6), trigger.first)))
+        if code == entry.code:
+            code = self.lexicon.refine(code, " " + view.window(trigger.end, trigger.end + 7))
+        info = self.ontology.get(code)
+        if info is None:
+            return []
+        pairs, subject = self._actors(view, trigger, previous_subject)
+        start, end = view.tokens[trigger.first].start, view.tokens[trigger.end - 1].end
+        date = resolve_date(sentence_text, published)
+        if date is None and published is None:
+            date = resolve_date(sentence_text, None)
+        reported_by = _speaker_of(view.doc, start)
+        location = self._location(view, trigger, pairs)
+        results = []
+        for source, target, confidence in pairs:
+            event = Event(
+                plover=info.plover, cameo=info.code, goldstein=info.goldstein,
+                quad_class=info.quad_class, mode=info.mode,
+                source=source.as_actor() if source else EventActor(text=""),
+                target=target.as_actor() if target else None,
+                trigger=(start, end), sentence=(view.sentence.start, view.sentence.end),
+                date=date, location=location, negated=negated, reported_by=reported_by,
+                confidence=confidence * (0.8 if entry.weak else 1.0) * (0.8 if reported_by else 1.0))
+            results.append((event, subject))
+        return results
+
+    # ------------------------------------------------------------------ actors
+    def _actors(self, view: SentenceView, trigger: Trigger, previous_subject: Optional[Mention]
+                ) -> tuple[list[tuple[Optional[Mention], Optional[Mention], float]], Optional[Mention]]:
+        """(source, target, confidence) pairs for a trigger, and the subject found."""
+        entry = trigger.entry
+        actors = [m for m in view.mentions if m.type != "LOC" and not _is_place_use(view, m)]
+        after = [m for m in actors if m.first >= trigger.end and m.first - trigger.end <= 8]
+        before = [m for m in actors if m.end <= trigger.first]
+        source: Optional[Mention] = None
+        target: Optional[Mention] = None
+        confidence = 0.7
+
+        between = self._between(view, trigger, actors)
+        if between:
+            return [(between[0], between[1], 0.8)], between[0]
+
+        agent = self._agent(view, trigger, actors)
+        passive = agent is not None or self._is_passive(view, trigger)
+        if passive:
+            target = next((m for m in after if m is not agent), None)
+            source = agent
+        elif entry.kind == "v":
+            source = next((m for m in after if m.first - trigger.end <= 4
+                           and not _governed(view, m)), None)
+            if source is None:
+                source = self._subject_before(view, trigger, before)
+            start_from = source.end if source and source.first >= trigger.end else trigger.end
+            target = self._complement(view, start_from, actors, exclude=source)
+            if source is None and previous_subject is not None:
+                source, confidence = previous_subject, 0.5
+        else:   # verbal noun: its complement, the carrier verb's subject, or what came before
+            genitive = next((m for m in after if m.first - trigger.end <= 1 and not _governed(view, m)
+                             and not any(w in PREPOSITIONS for w in view.norms[trigger.end:m.first])),
+                            None)
+            if entry.object:
+                target = genitive
+            else:
+                source = genitive
+            start_from = genitive.end if genitive else trigger.end
+            complement = self._complement(view, start_from, actors, exclude=genitive)
+            if entry.object or target is None:
+                target = target or complement
+            if source is None:
+                source = self._subject_before(view, trigger, before)
+            if source is None and entry.object and complement is not target:
+                source = complement
+        if source is target:
+            target = None
+        pairs: list[tuple[Optional[Mention], Optional[Mention], float]] = []
+        sources = [source] + _coordinated(view, source, actors) if source else [None]
+        if entry.sym and len(sources) > 1 and target is None:
+            return [(sources[0], sources[1], confidence)], sources[0]
+        targets = [target] + _coordinated(view, target, actors) if target else [None]
+        for s in sources:
+            for t in targets:
+                if s is not None and t is not None and s.entity and s.entity == t.entity:
+                    t = None
+                pairs.append((s, t, confidence if s else 0.4))
+        return pairs, source
+
+    def _subject_before(self, view: SentenceView, trigger: Trigger, before: list[Mention]
+                        ) -> Optional[Mention]:
+        """The nearest actor before the trigger within its clause (SVO order)."""
+        for m in reversed(before):
+            gap = view.norms[m.end:trigger.first]
+            if len(gap) > 8 or any(w in CLAUSE_BREAK or w in _QUOTE_MARKS for w in gap):
+                return None
+            if not _governed(view, m):
+                return m
+        return None
+
+    def _complement(self, view: SentenceView, start: int, actors: list[Mention],
+                    exclude: Optional[Mention]) -> Optional[Mention]:
+        """The object or prepositional complement after `start` (مع، إلى، ضد، على، لـ...)."""
+        for m in actors:
+            if m.first < start or m is exclude:
+                continue
+            if m.first - start > 6:
+                return None
+            gap = view.norms[start:m.first]
+            if any(not w[0].isalnum() and w not in "،," for w in gap if w):
+                return None
+            return m
+        return None
+
+    def _between(self, view: SentenceView, trigger: Trigger, actors: list[Mention]
+                 ) -> Optional[tuple[Mention, Mention]]:
+        """`بين X و Y` after the trigger: X and Y are the two sides."""
+        for k in range(trigger.end, min(len(view.norms), trigger.end + 6)):
+            if view.norms[k] in ("بين", "بينهما"):
+                following = [m for m in actors if k < m.first <= k + 8]
+                if len(following) >= 2:
+                    return following[0], following[1]
+        return None
+
+    def _agent(self, view: SentenceView, trigger: Trigger, actors: list[Mention]) -> Optional[Mention]:
+        """The actor introduced by على يد / من قبل / برصاص after the trigger (a passive's agent)."""
+        text = view.window(trigger.end, trigger.end + 10)
+        for marker in AGENT_MARKERS:
+            position = text.find(marker)
+            if position >= 0:
+                index = trigger.end + text[:position].count(" ") + marker.count(" ") + 1
+                return next((m for m in actors if m.first >= index - 1 and m.first <= index + 3), None)
+        return None
+
+    def _is_passive(self, view: SentenceView, trigger: Trigger) -> bool:
+        entry = trigger.entry
+        if not entry.object:
+            return False
+        previous = view.norms[trigger.first - 1] if trigger.first else ""
+        if entry.kind == "n" and previous in PASSIVE_AUXILIARY:
+            return True
+        if entry.kind != "v":
+            return False
+        written = view.tokens[trigger.first].text
+        if "\u064f" in written[:4]:                   # a damma on the first letters: اُعتُقل، قُتل
+            return True
+        following = view.norms[trigger.end] if trigger.end < len(view.norms) else ""
+        return following.isdigit() or following in VICTIM_WORDS
+
+    def _location(self, view: SentenceView, trigger: Trigger, pairs) -> Optional[str]:
+        used = {m.entity for s, t, _ in pairs for m in (s, t) if m is not None}
+        places = [m for m in view.mentions if m.type in PLACE_TYPES and m.entity
+                  and _is_place_use(view, m) and m.entity not in used
+                  and abs(m.first - trigger.first) <= 10]
+        if not places:
+            visit_target = next((t for _, t, _ in pairs if t is not None and t.type in PLACE_TYPES),
+                                None)
+            return visit_target.entity if visit_target and trigger.entry.code == "042" else None
+        return min(places, key=lambda m: abs(m.first - trigger.first)).entity
+
+
+# ---------------------------------------------------------------- helpers
+
+def _readings(norm: str) -> list[tuple[int, str]]:
+    """(prefix length, stem) readings of a word, also without the article."""
+    out = []
+    for prefix_len, stem in proclitic_splits(norm):
+        out.append((prefix_len, stem))
+        if stem.startswith("ال") and len(stem) > 4:
+            out.append((prefix_len, stem[2:]))
+    return out
+
+
+def _same_word(norm: str, want: str) -> bool:
+    return norm == want or any(stem == want for _, stem in _readings(norm))
+
+
+def _pick(entries: list[Entry], definite: bool) -> Entry:
+    """A form listed both as a verb and a noun (قتل، دعم) reads as a noun with the article."""
+    if len(entries) == 1:
+        return entries[0]
+    wanted = "n" if definite else "v"
+    return next((e for e in entries if e.kind == wanted), entries[0])
+
+
+def _has_any(window: str, words: tuple[str, ...]) -> bool:
+    padded = " " + window + " "
+    for w in words:
+        if (" " + w) in padded or any((" " + p + w) in padded for p in ("و", "ب", "ل", "ال", "بال", "وال")):
+            return True
+    return False
+
+
+def _stem_in(norm: str, words: frozenset[str]) -> bool:
+    return norm in words or any(stem in words for _, stem in proclitic_splits(norm))
+
+
+def _token_at(starts: list[int], offset: int) -> int:
+    from bisect import bisect_right
+    return max(0, bisect_right(starts, offset) - 1)
+
+
+def _governed(view: SentenceView, m: Mention) -> bool:
+    """Whether a mention is the object of a preposition (مع الصين، إلى موسكو، لموسكو)."""
+    token = view.tokens[m.first]
+    if m.span[0] > token.start and view.norms[m.first][:1] in "بلك" \
+            and not view.norms[m.first].startswith("ال"):
+        return True
+    if m.first and view.norms[m.first - 1] in PREPOSITIONS:
+        return True
+    return False
+
+
+def _is_place_use(view: SentenceView, m: Mention) -> bool:
+    """A place named as where something happens (في بغداد، بمدينة غزة), not as an actor."""
+    if m.type not in PLACE_TYPES:
+        return False
+    if m.type == "LOC":
+        return True
+    previous = view.norms[m.first - 1] if m.first else ""
+    first = view.norms[m.first]
+    return previous in ("في", "بمدينه", "مدينه", "بمنطقه", "منطقه", "محافظه", "بمحافظه", "قرب",
+                        "وسط", "شمال", "جنوب", "شرق", "غرب", "داخل", "عاصمه", "العاصمه") \
+        or (first.startswith("ب") and m.span[0] > view.tokens[m.first].start)
+
+
+def _coordinated(view: SentenceView, m: Optional[Mention], actors: list[Mention]) -> list[Mention]:
+    """Actors joined to `m` by و (موسكو وبكين)."""
+    out = []
+    current = m
+    while current is not None:
+        nxt = next((x for x in actors if x.first >= current.end and x.first <= current.end + 1), None)
+        if nxt is None or nxt.entity == current.entity and nxt.entity:
+            break
+        gap = view.norms[current.end:nxt.first]
+        joined = (gap == ["و"]) or (not gap and view.norms[nxt.first].startswith("و")
+                                     and nxt.span[0] > view.tokens[nxt.first].start)
+        if not joined:
+            break
+        out.append(nxt)
+        current = nxt
+    return out
+
+
+def _speaker_of(doc: Document, offset: int) -> Optional[str]:
+    for quote in doc.quotes:
+        if quote.span[0] <= offset < quote.span[1]:
+            return quote.speaker
+    return None
+
+
+def _distant_past(sentence_text: str, published) -> bool:
+    """An explicit year two or more years before publication, and no year close to it."""
+    years = [int(y) for y in _YEAR.findall(sentence_text)]
+    return bool(years) and max(years) <= published.year - 2
+
+
+def _actor_key(actor: Optional[EventActor]):
+    if actor is None:
+        return None
+    return actor.entity or (actor.actor, actor.country, actor.text)
+
+
+def _first_person(view: SentenceView) -> Optional[Mention]:
+    return next((m for m in view.mentions if m.type == "PER"), None)
+
+
+def _main_country(doc: Document) -> Optional[str]:
+    """The country the article is mostly about: that of its most mentioned place."""
+    best, count = None, 0
+    for entity in doc.entities:
+        if entity.type == "GPE" and entity.country and len(entity.mentions) > count:
+            best, count = entity.country, len(entity.mentions)
+    return best
