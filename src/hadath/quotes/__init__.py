@@ -13,7 +13,7 @@ import re
 from typing import Optional
 
 from ..document import Document, Quote
-from ..text import normalize
+from ..text import normalize, normalize_with_offsets
 from .direct import headline_quotation
 from .lexicon import CueLexicon
 from .reported import Candidate, CueFinder
@@ -61,13 +61,22 @@ class QuoteFinder:
     def _speaker(self, cand: Candidate, resolver: SpeakerResolver) -> Optional[Speaker]:
         if cand.pronoun is not None:
             return resolver.previous(None if cand.pronoun in ("هم", "هما") else cand.pronoun == "ها")
+        if cand.how == "track":
+            # what follows a verb with no complement may be its object (حذر بولتون إيران):
+            # only a subject before the verb or a named entity right after it counts
+            if cand.pre_subject is not None:
+                speaker = resolver.from_phrase(*cand.pre_subject)
+                if speaker is not None:
+                    return speaker
+            speaker = resolver.from_phrase(*cand.subject)
+            if speaker is not None and speaker.entity is not None:
+                return speaker
+            return None
         for phrase in (cand.subject, cand.pre_subject):
             if phrase is not None:
                 speaker = resolver.from_phrase(*phrase)
                 if speaker is not None or cand.how == "attribution":
                     return speaker
-        if cand.how == "track":
-            return None
         return resolver.previous(cand.feminine)
 
     def _headline(self, doc: Document, resolver: SpeakerResolver) -> Optional[Quote]:
@@ -83,6 +92,9 @@ class QuoteFinder:
             speaker = self._possessor(doc, resolver, s_start, s_end) or speaker
         if speaker is None:
             return None
+        entity = doc.entity(speaker.entity)
+        if doc.entities and (entity is None or entity.type not in ("PER", "ORG")):
+            return None  # `مصر: …`, `الاتفاق النووي: …` label a topic; only a person or body speaks
         colon = doc.text.index(":", s_end)
         return Quote(text=doc.text[c_start:c_end], span=(c_start, c_end), kind="direct",
                      cue=doc.text[s_start:colon + 1], cue_span=(s_start, colon + 1),
@@ -95,14 +107,13 @@ class QuoteFinder:
         if m is None:
             return None
         stem = m.group("stem")
-        body = normalize(doc.text)  # same length: only letters are folded in news text
-        if len(body) != len(doc.text):
-            return None
-        for hit in re.finditer(rf"(?<!\w)(?:ال)?{re.escape(stem)}(?!\w)", body, end):
-            phrase_end = doc.text.find("\n", hit.start())
+        body = normalize_with_offsets(doc.text)
+        for hit in re.finditer(rf"(?<!\w)(?:ال)?{re.escape(stem)}(?!\w)", body.text, end):
+            start, stop = body.to_original(hit.start(), hit.end())
+            phrase_end = doc.text.find("\n", start)
             phrase_end = len(doc.text) if phrase_end == -1 else phrase_end
-            speaker = resolver.from_phrase(hit.start(), min(phrase_end, hit.start() + 80))
-            if speaker is not None and speaker.name != doc.text[hit.start():hit.end()]:
+            speaker = resolver.from_phrase(start, min(phrase_end, start + 80))
+            if speaker is not None and speaker.entity is not None:
                 return speaker
         return None
 

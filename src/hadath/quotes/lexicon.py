@@ -26,6 +26,8 @@ class CueLexicon:
     own_words: Pattern[str]     # على حد قوله
     source_heads: frozenset[str]  # مصدر، وكالة …: a phrase after بحسب that names a source
     body_heads: frozenset[str]  # مجلس، وزارة …: a speaker that can issue a statement
+    lead_only: frozenset[str]   # forms that are also nouns: cues only where a clause opens
+    present: frozenset[str]     # imperfect forms (يقول، تعلن): تـ there marks the feminine
     preposition: str            # regex: words between a verb and its complement (أشار إلى أن)
 
     @classmethod
@@ -40,6 +42,12 @@ class CueLexicon:
             sep = "|" if kind == "own_words" else None
             rows.setdefault(kind, []).append(([normalize(f).strip() for f in forms.split(sep)],
                                               [normalize(p) for p in preps]))
+        lead_only = {f[1:] for fs, _ in rows.get("verb", []) for f in fs if f.startswith("+")}
+        lead_only |= {f for fs, _ in rows.get("track", []) for f in fs}
+        for kind in rows:
+            rows[kind] = [([f.lstrip("+") for f in fs], ps) for fs, ps in rows[kind]]
+        verbs = {f for fs, _ in rows.get("verb", []) + rows.get("track", []) for f in fs}
+        present = {f for f in verbs if f[0] == "ي" or f[0] == "ت" and "ي" + f[1:] in verbs}
 
         def forms(kind: str) -> list[str]:
             return sorted({f for fs, _ in rows.get(kind, []) for f in fs}, key=len, reverse=True)
@@ -67,5 +75,6 @@ class CueLexicon:
                    own_words=re.compile(rf"(?<!{_W})(?:{alt(forms('own_words'))})(?!{_W})"),
                    source_heads=frozenset(forms("source")) | frozenset(forms("body")),
                    body_heads=frozenset(forms("body")),
+                   lead_only=frozenset(lead_only), present=frozenset(present),
                    preposition=alt(sorted(set(preps("verb")) | set(preps("participle")),
                                           key=len, reverse=True)))

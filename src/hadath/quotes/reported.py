@@ -115,6 +115,9 @@ class CueFinder:
         for c in cues:
             if kept and c[0] < kept[-1][1]:
                 continue  # inside a longer cue (ذكرت in بحسب ما ذكرت)
+            if (norm[c[0]:c[1]] in lex.lead_only and c[2] in ("verb", "track")
+                    and not (c[3].group("conj") or _clause_initial(norm, c[0]))):
+                continue  # the noun (رأي، نقل، طالب), not the verb
             kept.append(c)
         return kept
 
@@ -132,7 +135,7 @@ class CueFinder:
     def _verb(self, text, view, start, end, how, m, limit, cut) -> Optional[Candidate]:
         norm = view.norm
         cue_word = norm[start:end]
-        feminine = _feminine(cue_word, how)
+        feminine = _feminine(cue_word, how, cue_word in self.lexicon.present)
         lead = how == "participle" or bool(m.group("conj")) or _clause_initial(norm, start)
         subject_from = end
         if how == "statement":
@@ -144,6 +147,7 @@ class CueFinder:
                 cand.how = "track"
                 s_end = min(limit, _nth_word_end(norm, end, 5))
                 cand.subject = (view.pos(end), view.end_pos(s_end))
+                cand.pre_subject = self._pre_subject(view, m.start(), cue_word)
             return cand if cand.how == "track" else None
         if how == "track":
             cand.how = "verb"
@@ -154,7 +158,7 @@ class CueFinder:
             if norm[subject_from:subject_end].strip(" ،,"):
                 cand.subject = (view.pos(subject_from), view.end_pos(subject_end))
             if how == "verb":
-                cand.pre_subject = self._pre_subject(view, start, cue_word)
+                cand.pre_subject = self._pre_subject(view, m.start(), cue_word)
         c_start = view.pos(content_from)
         clause_end = view.end_pos(cut)
         while c_start < clause_end and text[c_start].isspace():
@@ -219,7 +223,7 @@ class CueFinder:
         first = words[0]
         if first.group() in _PRE_SUBJECT_OPENERS:
             start = words[1].start() if len(words) > 1 else None
-        elif cue_word[0] in "يت" and len(words) <= 5:
+        elif cue_word in self.lexicon.present and len(words) <= 5:
             start = first.start()
         else:
             return None
@@ -279,10 +283,10 @@ class CueFinder:
                          span, feminine=phrase.endswith("ها"))
 
 
-def _feminine(cue: str, how: str) -> bool:
+def _feminine(cue: str, how: str, present: bool) -> bool:
     if how == "participle":
         return cue.endswith("ه")
-    return cue.endswith("ت") or cue[0] == "ت"
+    return cue[0] == "ت" if present else cue.endswith("ت")
 
 
 def _clause_initial(norm: str, start: int) -> bool:

@@ -26,7 +26,11 @@ ADJUNCTS = frozenset(normalize(w) for w in (
     "حول من منذ على إلى عن مع أن إن أنه إنه بأن لكن لكنه حيث وذلك ذلك كذلك أيضا أيضاً "
     "الإثنين الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد هذا هذه قد وقد الذي التي "
     "لوكالة لصحيفة لقناة لشبكة لموقع لوسائل للصحفيين للصحافيين لتلفزيون لإذاعة للتلفزيون "
-    "للإذاعة لمراسل للمراسلين للصحافة للصحيفة للوكالة لـ بشأن إزاء تجاه ردا رداً").split())
+    "للإذاعة لمراسل للمراسلين للصحافة للصحيفة للوكالة لـ بشأن إزاء تجاه ردا رداً بالقول "
+    "عشية مطلع أواخر أوائل").split())
+# Times that may open what follows a verb (قال العام الماضي إن) but also end a title
+# (الأمين العام): they mark an implicit subject only at the start.
+_TIME_OPENERS = frozenset(normalize(w) for w in "العام الشهر الأسبوع السنة".split())
 # Words after which an ال-word still belongs to a name (عبد الله، آل سعود).
 _NAME_JOINERS = frozenset(normalize(w) for w in "عبد أبو أبي بن ابن بنت آل".split())
 _CALLED = frozenset(normalize(w) for w in "يدعى ويدعى يدعي اسمه واسمه".split())
@@ -77,7 +81,7 @@ class SpeakerResolver:
                  for m in _WORD.finditer(self.doc.text, start, end)]
         while words and words[0][2] in "،,":
             words.pop(0)
-        if not words or words[0][2] in ADJUNCTS or words[0][2] == "(":
+        if not words or words[0][2] in ADJUNCTS or words[0][2] in _TIME_OPENERS or words[0][2] == "(":
             return None
         head, apposition = _parts(words)
         if not head:
@@ -135,6 +139,8 @@ class SpeakerResolver:
                 role = _clean(text[apposition[0][0]:apposition[-1][1]]) or None
             return Speaker(entity.id, entity.name, role, body=entity.type != "PER")
         body = head[0][2] in self.lexicon.body_heads
+        if body:  # وكالة فرانس برس، مجلس الأمن: the name of a body is all of it
+            return Speaker(None, text[h_start:h_end], body=True)
         if title_only:
             if apposition and _name_like(apposition):
                 return Speaker(None, text[apposition[0][0]:apposition[-1][1]],
@@ -143,7 +149,7 @@ class SpeakerResolver:
         role = _clean(text[h_start:head[name_at][0]]) or None
         if role is None and apposition and not _name_like(apposition):
             role = _clean(text[apposition[0][0]:apposition[-1][1]]) or None
-        return Speaker(None, text[head[name_at][0]:h_end], role, body=body and name_at == 0)
+        return Speaker(None, text[head[name_at][0]:h_end], role)
 
     def _entity(self, start: int, end: int, etype: Optional[str],
                 at: Optional[int] = None) -> Optional[tuple[tuple[int, int], Entity]]:
@@ -195,7 +201,7 @@ def _name_like(words) -> bool:
 
 
 def _clean(s: str) -> str:
-    return s.strip(" ،,:\n\t")
+    return s.strip(" ،,:\n\t\"'«»“”")
 
 
 def _clitic_length(text: str, at: int) -> int:
