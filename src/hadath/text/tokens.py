@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from ..document import Token
 from .normalize import normalize, normalize_with_offsets
@@ -28,6 +29,10 @@ _LIL_PREFIX = re.compile(r"^([وف]?ل)ل(?=..)")
 
 PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "وس", "و", "ف", "ب", "ل", "ك", "س")
 ENCLITICS = ("كما", "هما", "كم", "كن", "هم", "هن", "نا", "ها", "ه", "ي", "ك")
+# The same, grouped by the letter a word must begin (end) with: the components ask
+# for the readings of every word several times, and most words have none.
+_PROCLITICS_BY_FIRST = {c: tuple(p for p in PROCLITICS if p[0] == c) for c in {p[0] for p in PROCLITICS}}
+_ENCLITICS_BY_LAST = {c: tuple(s for s in ENCLITICS if s[-1] == c) for c in {s[-1] for s in ENCLITICS}}
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -66,32 +71,36 @@ def safe_core(norm: str) -> tuple[int, str]:
     return 0, norm
 
 
-def proclitic_splits(norm: str, min_stem: int = 2) -> list[tuple[int, str]]:
+@lru_cache(maxsize=1 << 16)
+def proclitic_splits(norm: str, min_stem: int = 2) -> tuple[tuple[int, str], ...]:
     """Every (prefix length, stem) reading of a normalised word, longest word first.
 
-    `لموسكو` → [(0, 'لموسكو'), (1, 'موسكو')]; `للجنه` → [..., (1, 'الجنه'), (1, 'اللجنه')].
+    `لموسكو` → ((0, 'لموسكو'), (1, 'موسكو')); `للجنه` → (..., (1, 'الجنه'), (1, 'اللجنه')).
+    A tuple: results are cached, so they must not be changed by callers.
     """
     out = [(0, norm)]
-    for p in PROCLITICS:
+    for p in _PROCLITICS_BY_FIRST.get(norm[:1], ()):
         if norm.startswith(p) and len(norm) - len(p) >= min_stem:
             stem = norm[len(p):]
             out.append((len(p), stem))
             if p.endswith("ل") and stem.startswith("ل"):
                 out.append((len(p), "ا" + stem))   # ل + الرئيس → للرئيس
                 out.append((len(p), "ال" + stem))  # ل + اللجنة → للجنة
-    return out
+    return tuple(out)
 
 
-def enclitic_splits(norm: str, min_stem: int = 2) -> list[tuple[str, str]]:
-    """(stem, pronoun) readings of a word with an attached pronoun: `بلاده` → ('بلاد', 'ه')."""
+@lru_cache(maxsize=1 << 16)
+def enclitic_splits(norm: str, min_stem: int = 2) -> tuple[tuple[str, str], ...]:
+    """(stem, pronoun) readings of a word with an attached pronoun: `بلاده` → ('بلاد', 'ه').
+    A tuple: results are cached, so they must not be changed by callers."""
     out = []
-    for s in ENCLITICS:
+    for s in _ENCLITICS_BY_LAST.get(norm[-1:], ()):
         if norm.endswith(s) and len(norm) - len(s) >= min_stem:
             stem = norm[:-len(s)]
             if stem.endswith("ت") and s != "ي":
                 out.append((stem[:-1] + "ه", s))  # ta marbuta before a pronoun: حكومته → حكومه
             out.append((stem, s))
-    return out
+    return tuple(out)
 
 
 def _original_length(word: str, norm_prefix_len: int) -> int:
