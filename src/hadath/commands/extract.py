@@ -16,6 +16,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="every input line is a JSON object {id, text, title?, url?, source?, published?}")
     parser.add_argument("--published", metavar="YYYY-MM-DD", type=_date_argument,
                         help="publication date for inputs that lack one")
+    parser.add_argument("--workers", metavar="N", type=workers_argument, default=1,
+                        help="analyse with N processes (output stays in input order; default 1)")
 
 
 def _date_argument(value: str) -> str:
@@ -26,7 +28,28 @@ def _date_argument(value: str) -> str:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def workers_argument(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of processes, 1 or more, got {value!r}")
+    return int(value)
+
+
 def run(args: argparse.Namespace) -> int:
+    report = Report(sys.stderr)
+    if args.workers > 1:
+        from ..scale.processes import PipelineUnavailable, extracted_lines
+
+        lines = extracted_lines(args.paths, args.jsonl, args.published, report,
+                                args.workers, args.debug)
+        try:
+            for line in lines:
+                sys.stdout.write(line + "\n")
+        except PipelineUnavailable as exc:
+            print(f"hadath: cannot load the pipeline: {exc}", file=sys.stderr)
+            return 2
+        sys.stdout.flush()
+        return report.exit_status()
+
     from ..pipeline import Pipeline
 
     try:
@@ -34,11 +57,14 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:  # a model or dictionary missing from a broken install
         print(f"hadath: cannot load the pipeline: {exc}", file=sys.stderr)
         return 2
-    report = Report(sys.stderr)
     for doc in analysed(pipeline, args.paths, args.jsonl, args.published, report, args.debug):
-        sys.stdout.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+        sys.stdout.write(json_line(doc) + "\n")
     sys.stdout.flush()
     return report.exit_status()
+
+
+def json_line(doc) -> str:
+    return json.dumps(doc.to_dict(), ensure_ascii=False)
 
 
 class Report:
@@ -62,6 +88,15 @@ class Report:
 
 def analysed(pipeline, paths, jsonl: bool, published, report: Report, debug: bool = False) -> Iterator:
     """Documents for every readable input, in input order; problems go to `report`."""
+    for article in articles(paths, jsonl, published, report):
+        doc = analyse(pipeline, article, report, debug)
+        if doc is not None:
+            yield doc
+
+
+def articles(paths, jsonl: bool, published, report: Report) -> Iterator:
+    """Every readable article with an id not seen before, in input order; unreadable
+    inputs, duplicates and reading notes go to `report`."""
     from ..reading import InputProblem, read_inputs
 
     seen_ids: set[str] = set()
@@ -77,14 +112,19 @@ def analysed(pipeline, paths, jsonl: bool, published, report: Report, debug: boo
             report.note(item.origin, warning)
         if item.encoding:
             report.note(item.origin, f"decoded as {item.encoding}")
-        try:
-            doc = pipeline(item)
-        except Exception as exc:  # a bug of ours must not stop the other articles
-            if debug:
-                raise
-            report.problem(item.origin, f"internal error while analysing ({type(exc).__name__}: {exc})")
-            continue
-        if doc.language != "ar":
-            report.note(item.origin, f"language is {doc.language!r}, not Arabic: not analysed")
-        report.done += 1
-        yield doc
+        yield item
+
+
+def analyse(pipeline, article, report: Report, debug: bool = False):
+    """The analysed document, or None (reported) when the pipeline fails on it."""
+    try:
+        doc = pipeline(article)
+    except Exception as exc:  # a bug of ours must not stop the other articles
+        if debug:
+            raise
+        report.problem(article.origin, f"internal error while analysing ({type(exc).__name__}: {exc})")
+        return None
+    if doc.language != "ar":
+        report.note(article.origin, f"language is {doc.language!r}, not Arabic: not analysed")
+    report.done += 1
+    return doc
