@@ -68,10 +68,7 @@ class QuoteFinder:
                 speaker = resolver.from_phrase(*cand.pre_subject)
                 if speaker is not None:
                     return speaker
-            speaker = resolver.from_phrase(*cand.subject)
-            if speaker is not None and speaker.entity is not None:
-                return speaker
-            return None
+            return resolver.from_phrase(*cand.subject, bounded=True)
         for phrase in (cand.subject, cand.pre_subject):
             if phrase is not None:
                 speaker = resolver.from_phrase(*phrase)
@@ -82,10 +79,11 @@ class QuoteFinder:
     def _headline(self, doc: Document, resolver: SpeakerResolver) -> Optional[Quote]:
         """`باتروشيف: موسكو وبكين متحدتان …` on the first line."""
         line_end = doc.text.find("\n")
-        first = doc.text if line_end == -1 else doc.text[:line_end]
-        found = headline_quotation(first)
-        if found is None:
-            return None
+        if line_end == -1:
+            return None  # a single line is a sentence, not a headline
+        found = headline_quotation(doc.text[:line_end])
+        if found is None or self.lexicon.verb.search(normalize(doc.text[found[0]:found[1]])):
+            return None  # `وقال فلان: …` is a cue the sentences will find
         s_start, s_end, c_start, c_end = found
         speaker = resolver.from_phrase(s_start, s_end)
         if speaker is not None and speaker.entity is None:

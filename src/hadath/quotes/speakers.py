@@ -33,7 +33,9 @@ ADJUNCTS = frozenset(normalize(w) for w in (
 _TIME_OPENERS = frozenset(normalize(w) for w in "العام الشهر الأسبوع السنة".split())
 # Words after which an ال-word still belongs to a name (عبد الله، آل سعود).
 _NAME_JOINERS = frozenset(normalize(w) for w in "عبد أبو أبي بن ابن بنت آل".split())
-_CALLED = frozenset(normalize(w) for w in "يدعى ويدعى يدعي اسمه واسمه".split())
+# عن that keeps an anonymous source's description going (طلب عدم الكشف عن اسمه)
+_WITHHELD = frozenset(normalize(w) for w in "اسمه اسمها هويته هويتها أسمائهم هويتهم".split())
+_CALLED = frozenset(normalize(w) for w in "يدعى ويدعى يدعي".split())
 _WORD = re.compile(r"[^\s،,:؛;()\[\]\"«»“”]+|[،,(]")
 _PERSON_FIRST = ("PER", "ORG")
 
@@ -74,24 +76,29 @@ class SpeakerResolver:
         return self.by_gender[feminine]
 
     # -- subject phrases --------------------------------------------------
-    def from_phrase(self, start: int, end: int) -> Optional[Speaker]:
+    def from_phrase(self, start: int, end: int, bounded: bool = False) -> Optional[Speaker]:
         """The speaker named by the subject phrase `text[start:end]`, or None when
-        the phrase names nobody (the subject is implicit)."""
+        the phrase names nobody (the subject is implicit). With `bounded`, a
+        phrase that is not an entity must end (at a comma or an adjunct) before
+        `end`: what runs on may be the verb's object."""
         words = [(m.start(), m.end(), normalize(m.group()))
                  for m in _WORD.finditer(self.doc.text, start, end)]
         while words and words[0][2] in "،,":
             words.pop(0)
         if not words or words[0][2] in ADJUNCTS or words[0][2] in _TIME_OPENERS or words[0][2] == "(":
             return None
+        called = next((i for i, w in enumerate(words) if w[2] in _CALLED), None)
+        if called is not None and called + 1 < len(words):
+            words = words[called + 1:]  # أحد المحتجين ويدعى ديفيد
         head, apposition = _parts(words)
         if not head:
             return None
-        called = next((i for i, w in enumerate(head) if w[2] in _CALLED), None)
-        if called is not None and called + 1 < len(head):
-            head = head[called + 1:]
         if head[0][2] in self.lexicon.statement_nouns:
             return self._statement(head, end)
-        return self._named(head, apposition)
+        speaker = self._named(head, apposition)
+        if bounded and speaker.entity is None and len(head) == len(words):
+            return None
+        return speaker
 
     def _statement(self, head, end: int) -> Optional[Speaker]:
         """`البيان` → the body that issued it; `بيان لمجلس الأمن` → that body."""
@@ -167,7 +174,10 @@ def _parts(words):
     apposition after a comma (`جون بولتون، مستشار …`)."""
     head, apposition, current = [], [], None
     current = head
-    for w in words:
+    for i, w in enumerate(words):
+        if w[2] == "عن" and i + 1 < len(words) and words[i + 1][2] in _WITHHELD:
+            current.append(w)
+            continue
         if w[2] in "،,":
             if current is head and head:
                 current = apposition
@@ -192,6 +202,8 @@ def _name_start(head, lexicon: CueLexicon) -> Optional[int]:
         i -= 1
     if i == len(head):
         return None
+    if head[i][2] in ADJUNCTS:
+        return 0  # not a name after a title: one description (مسؤول طلب عدم الكشف عن اسمه)
     return i
 
 
