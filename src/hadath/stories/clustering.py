@@ -1,0 +1,142 @@
+"""Story clustering: articles about the same story within a time window.
+
+Articles are taken in publication order. Each is compared with the stories seen
+in the last `window_days` days (counted from the story's last article) and joins
+the most similar one when the similarity passes `threshold`; otherwise it starts
+a new story. Similarity mixes two cosines, both weighted by inverse document
+frequency over the articles being clustered (so "Trump" or "Syria" alone, which
+half the news shares, weigh little):
+
+- lexical: content words of the title (counted twice) and lead;
+- entities: the named entities the article mentions.
+
+A story is compared through its centroid (the mean of its articles' vectors),
+not its closest member, so a story does not drift from topic to topic through
+chains of pairwise-similar articles.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Hashable, Optional
+
+from .features import article_date, content_words, entity_keys, lead
+
+WINDOW_DAYS = 3
+THRESHOLD = 0.3
+ENTITY_WEIGHT = 0.35   # share of the entity cosine when both sides have entities
+
+
+Vector = dict[str, float]
+
+
+@dataclass
+class Profile:
+    """An article as the clusterer sees it."""
+    key: Hashable
+    date: Optional[dt.date]
+    words: Counter
+    entities: set[str]
+
+
+@dataclass
+class Cluster:
+    members: list[Hashable] = field(default_factory=list)
+    words: Vector = field(default_factory=dict)      # sum of member vectors (unit length each)
+    entities: Vector = field(default_factory=dict)
+    n_with_entities: int = 0
+    first: Optional[dt.date] = None
+    last: Optional[dt.date] = None
+
+
+def profile(key: Hashable, article: dict) -> Profile:
+    title = article.get("title") or ""
+    # One pass over headline and lead, so that clitic stems are read the same in both.
+    both = content_words(title + "\n" + lead(article))
+    headline = both[:len(content_words(title))]
+    words = Counter(both)
+    words.update(headline)  # the headline counts twice: it names the story
+    return Profile(key, article_date(article), words, entity_keys(article))
+
+
+class StoryClusterer:
+    def __init__(self, window_days: int = WINDOW_DAYS, threshold: float = THRESHOLD,
+                 entity_weight: float = ENTITY_WEIGHT):
+        self.window = dt.timedelta(days=window_days)
+        self.threshold = threshold
+        self.entity_weight = entity_weight
+
+    def cluster(self, profiles: list[Profile]) -> list[list[Hashable]]:
+        """Groups of article keys, each group one story, in order of first article."""
+        profiles = sorted(profiles, key=lambda p: (p.date or dt.date.max, str(p.key)))
+        word_idf = _idf([p.words for p in profiles])
+        entity_idf = _idf([p.entities for p in profiles])
+        clusters: list[Cluster] = []
+        # term → clusters whose centroid has it: only those can score above zero
+        postings: dict[str, set[int]] = defaultdict(set)
+        for p in profiles:
+            words = _unit({w: (1 + math.log(c)) * word_idf[w] for w, c in p.words.items()})
+            entities = _unit({e: entity_idf[e] for e in p.entities})
+            candidates = set()
+            for term in words:
+                candidates |= postings[term]
+            for term in entities:
+                candidates |= postings[term]
+            best, best_score = None, self.threshold
+            for i in sorted(candidates):
+                c = clusters[i]
+                if p.date and c.last and p.date - c.last > self.window:
+                    continue
+                score = self.similarity(words, entities, c)
+                if score >= best_score:
+                    best, best_score = i, score
+            if best is None:
+                best = len(clusters)
+                clusters.append(Cluster(first=p.date))
+            c = clusters[best]
+            c.members.append(p.key)
+            _add(c.words, words)
+            _add(c.entities, entities)
+            c.n_with_entities += bool(entities)
+            if p.date:
+                c.first = min(c.first or p.date, p.date)
+                c.last = max(c.last or p.date, p.date)
+            for term in (*words, *entities):
+                postings[term].add(best)
+        return [c.members for c in clusters]
+
+    def similarity(self, words: Vector, entities: Vector, c: Cluster) -> float:
+        lexical = _cosine(words, c.words)
+        if not entities or not c.n_with_entities:
+            return lexical
+        return (1 - self.entity_weight) * lexical + self.entity_weight * _cosine(entities, c.entities)
+
+
+def _idf(bags) -> dict[str, float]:
+    df: Counter = Counter()
+    for bag in bags:
+        df.update(set(bag))
+    n = len(bags)
+    return {t: math.log((1 + n) / (1 + d)) + 1 for t, d in df.items()}
+
+
+def _unit(v: Vector) -> Vector:
+    norm = math.sqrt(sum(x * x for x in v.values()))
+    return {k: x / norm for k, x in v.items()} if norm else {}
+
+
+def _add(total: Vector, v: Vector) -> None:
+    for k, x in v.items():
+        total[k] = total.get(k, 0.0) + x
+
+
+def _cosine(unit: Vector, total: Vector) -> float:
+    """Cosine of a unit vector and a (not normalised) centroid."""
+    if not unit or not total:
+        return 0.0
+    small, large = (unit, total) if len(unit) <= len(total) else (total, unit)
+    dot = sum(x * large.get(k, 0.0) for k, x in small.items())
+    norm = math.sqrt(sum(x * x for x in total.values()))
+    return dot / norm if norm else 0.0
