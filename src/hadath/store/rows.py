@@ -80,7 +80,7 @@ def article_rows(doc: dict, article_id: int, event_ids: list[int], now: dt.datet
             trigger[0], trigger[1], text[trigger[0]:trigger[1]],
             ev["sentence"][0], ev["sentence"][1], date, date or published,
             ev.get("location"), place["name"] if place else None,
-            geo.get("country") or (place or {}).get("country"), geo.get("lat"), geo.get("lon"),
+            geo.get("country") or (place or {}).get("country"), geo.get("kind"), geo.get("lat"), geo.get("lon"),
             bool(ev.get("negated")), ev.get("reported_by"), ev.get("confidence"), doc.get("source")))
     return {"articles": [article], "entities": entity_rows, "quotes": quote_rows, "events": event_rows}
 

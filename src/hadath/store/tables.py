@@ -48,7 +48,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("date", "DATE"),
         ("event_date", "DATE"),           # the event's date, else the article's publication date
         ("location", "TEXT"), ("location_name", "TEXT"), ("location_country", "TEXT"),
-        ("lat", "FLOAT8"), ("lon", "FLOAT8"),
+        ("location_kind", "TEXT"), ("lat", "FLOAT8"), ("lon", "FLOAT8"),
         ("negated", "BOOLEAN"), ("reported_by", "TEXT"), ("confidence", "FLOAT8"),
         ("outlet", "TEXT"),               # the article's source, copied so event filters need no join
     ],
