@@ -10,7 +10,7 @@ import argparse
 import importlib
 import sys
 
-COMMANDS = ("extract", "train", "ingest")
+COMMANDS = ("extract", "train", "ingest", "serve", "export")
 
 
 def build_parser() -> argparse.ArgumentParser:
