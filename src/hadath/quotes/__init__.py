@@ -132,8 +132,13 @@ def _distinct(quotes: list[Quote]) -> list[Quote]:
     for q in quotes:
         key = " ".join(normalize(q.text).split())
         name = q.speaker or q.speaker_name or ""
-        if any((key in k or k in key) and n == name for k, n in seen):
+        if any(key == k or n == name and _mostly_within(key, k) for k, n in seen):
             continue
         kept.append(q)
         seen.append((key, name))
     return kept
+
+
+def _mostly_within(a: str, b: str) -> bool:
+    short, long_ = sorted((a, b), key=len)
+    return short in long_ and len(short) >= 0.6 * len(long_)

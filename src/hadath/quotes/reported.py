@@ -126,9 +126,9 @@ class CueFinder:
         its own (a participle, an attribution, or a verb after و or a comma)."""
         for start, _, how, m in cues[k + 1:]:
             if how in ("participle", "attribution", "own_words"):
-                return start
+                return m.start()
             if how in ("verb", "statement", "track") and (m.group("conj") or _after_comma(norm, start)):
-                return start
+                return m.start()
         return len(norm)
 
     # -- finite verbs and participles ------------------------------------------
@@ -150,6 +150,8 @@ class CueFinder:
                 cand.pre_subject = self._pre_subject(view, m.start(), cue_word)
             return cand if cand.how == "track" else None
         if how == "track":
+            if comp[2] == "mark":
+                return None  # دعا إلى "ثورة …": the object of a demand, not a statement
             cand.how = "verb"
         subject_end, content_from, trigger = comp
         if how != "participle":

@@ -27,13 +27,18 @@ ADJUNCTS = frozenset(normalize(w) for w in (
     "الإثنين الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد هذا هذه قد وقد الذي التي "
     "لوكالة لصحيفة لقناة لشبكة لموقع لوسائل للصحفيين للصحافيين لتلفزيون لإذاعة للتلفزيون "
     "للإذاعة لمراسل للمراسلين للصحافة للصحيفة للوكالة لـ بشأن إزاء تجاه ردا رداً بالقول "
-    "عشية مطلع أواخر أوائل").split())
+    "عشية مطلع أواخر أوائل ليلا صباحا مساء ظهرا فجرا رسميا مجددا مرة صراحة علنا مؤخرا "
+    "حاليا لاحقا سابقا").split())
 # Times that may open what follows a verb (قال العام الماضي إن) but also end a title
 # (الأمين العام): they mark an implicit subject only at the start.
 _TIME_OPENERS = frozenset(normalize(w) for w in "العام الشهر الأسبوع السنة".split())
 # Words after which an ال-word still belongs to a name (عبد الله، آل سعود).
 _NAME_JOINERS = frozenset(normalize(w) for w in "عبد أبو أبي بن ابن بنت آل".split())
 # عن that keeps an anonymous source's description going (طلب عدم الكشف عن اسمه)
+# A preposition with a pronoun right after the verb (قالت فيها، أعلنت عنها): not the subject.
+_PRONOUN_PREPOSITIONS = frozenset(normalize(w) for w in (
+    "فيه فيها فيهم عنه عنها عنهم له لها لهم منه منها منهم عليه عليها عليهم إليه إليها "
+    "إليهم معه معها معهم بها به بهم").split())
 _WITHHELD = frozenset(normalize(w) for w in "اسمه اسمها هويته هويتها أسمائهم هويتهم".split())
 _CALLED = frozenset(normalize(w) for w in "يدعى ويدعى يدعي".split())
 _WORD = re.compile(r"[^\s،,:؛;()\[\]\"«»“”]+|[،,(]")
@@ -83,7 +88,7 @@ class SpeakerResolver:
         `end`: what runs on may be the verb's object."""
         words = [(m.start(), m.end(), normalize(m.group()))
                  for m in _WORD.finditer(self.doc.text, start, end)]
-        while words and words[0][2] in "،,":
+        while words and (words[0][2] in "،," or words[0][2] in _PRONOUN_PREPOSITIONS):
             words.pop(0)
         if not words or words[0][2] in ADJUNCTS or words[0][2] in _TIME_OPENERS or words[0][2] == "(":
             return None
@@ -97,8 +102,23 @@ class SpeakerResolver:
             return self._statement(head, end)
         speaker = self._named(head, apposition)
         if bounded and speaker.entity is None and len(head) == len(words):
-            return None
+            return self._source_description(head)
         return speaker
+
+    def _source_description(self, head) -> Optional[Speaker]:
+        """`متحدث باسم الجيش الإسرائيلي حصول الغارات`: a source noun and its
+        modifiers, up to the first word without ال after them (the object)."""
+        if head[0][2] not in self.lexicon.source_heads:
+            return None
+        end = len(head)
+        for i in range(1, len(head)):
+            if head[i - 1][2].startswith("ال") and not head[i][2].startswith("ال"):
+                end = i
+                break
+        if end == len(head):
+            return None
+        return Speaker(None, self.doc.text[head[0][0]:head[end - 1][1]],
+                       body=head[0][2] in self.lexicon.body_heads)
 
     def _statement(self, head, end: int) -> Optional[Speaker]:
         """`البيان` → the body that issued it; `بيان لمجلس الأمن` → that body."""
@@ -111,7 +131,10 @@ class SpeakerResolver:
         else:
             issuer = None
         if issuer is not None:
-            issuer = Speaker(issuer.entity, issuer.name, issuer.role, body=True)
+            name = issuer.name
+            if issuer.entity is None and head[1][2].startswith("لل") and name.startswith("ل"):
+                name = "ا" + name  # للقوات: ل before ال drops its alef
+            issuer = Speaker(issuer.entity, name, issuer.role, body=True)
             self.issuer = issuer
             return issuer
         if self.issuer is not None:
