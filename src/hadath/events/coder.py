@@ -54,7 +54,7 @@ SUPPORT_VERBS = _words(
     "ارتكبوا تعرض تعرضت تعرضوا شهد شهدت يشهد تشهد وقع وقعت اندلع اندلعت تجدد تجددت انطلق انطلقت "
     "جري جرت بدا بدات بداوا تصاعد تصاعدت استمر استمرت واصل واصلت واصلوا يواصل تواصل توصل توصلت توصلوا تلقي تلقت اجرى "
     "استهدف استهدفت اسفر اسفرت اوقع اوقعت ادي ادت خلف خلفت اودي اودت راح نجا نجت سقط سقطت فض فضت "
-    "فرقت قمعت تبني تبنت دفع دفعت")
+    "فرقت قمعت دفع دفعت انفجر انفجرت تفجير انفجار بانفجار تفجر")
 # Happened-verbs and casualty words: an attack noun next to them is an attack.
 CASUALTY = _regex("قتل|قتلت|قتلوا|مقتل|قتيل|قتيلا|قتلي|جرح|جرحي|جريح|جريحا|اصابه|اصابة|اصيب|اصيبوا"
                   "|مصرع|مصرعهم|حتفه|حتفهم|ضحايا|ضحيه|اصابات|جرحت|بجروح|الجرحي|القتلي")
@@ -80,7 +80,15 @@ SPORT = _regex("مباراه|المباراه|مباريات|كره|القدم|�
 # Speech and evaluation verbs whose object noun is a topic (condemning an attack is the event).
 COMMENT_VERBS = _words(
     "ادان ادانت يدين تدين ندد نددت يندد شجب شجبت استنكر استنكرت نفي نفت تبني تبنت اعلن اعلنت "
-    "اتهم اتهمت يتهم تتهم حمل حملت بشان حول ضد مكافحه لمكافحه ذكري ذكرى منذ ادانه تنديد")
+    "اتهم اتهمت يتهم تتهم حمل حملت بشان حول ضد مكافحه لمكافحه ذكري ذكرى منذ ادانه تنديد "
+    "سلاح بسلاح تحقيق التحقيق تحقيقات التحقيقات تعليقا مسؤوليه مسؤوليتها مسؤوليته المسؤوليه ضحايا عدد حصيله "
+    "منفذي منفذ خطر مخاطر اتهامات تهمه بتهمه تهم ادعاءات مزاعم")
+# "killed in / by / after an attack": the noun names the event that caused the deaths.
+CAUSE_PREPOSITIONS = _words("في اثر جراء خلال بعد عقب نتيجه بسبب")
+# Arabic news states its main events early in the sentence (verb first, then actors);
+# general nouns past this many tokens mostly recall other events as background.
+BACKGROUND_DEPTH = 20
+HABITUAL = _words("كان كانت كانوا كانتا كنا كنت ظل ظلت ظلوا")
 PASSIVE_AUXILIARY = _words("تم يتم جري يجري تمت")
 AGENT_MARKERS = ("علي يد", "علي ايدي", "من قبل", "بيد", "برصاص", "بنيران", "بايدي")
 PREPOSITIONS = _words("مع الي ضد علي من في عن بين لدي حول بشان تجاه نحو عبر لصالح")
@@ -118,6 +126,7 @@ class Trigger:
     end: int
     prefix: str         # proclitics written on the first token (و، س، ل، ب...)
     first_person: bool = False   # نتظاهر، تظاهراتنا: the speaker's own side
+    present: bool = False        # a present-tense verb (يقتلون)
 
 
 @dataclass(slots=True)
@@ -246,11 +255,16 @@ class EventCoder:
             for form, pronoun in [(stem, "")] + list(enclitic_splits(stem)):
                 entries = self.lexicon.lookup(form)
                 if entries:
-                    definite = stem.startswith("ال") or form != stem
-                    entry = _pick(entries, definite)
+                    # after a preposition (في قتل، بقصف) a verb form is its verbal noun
+                    nominal = stem.startswith("ال") or form != stem or norm[:prefix_len][-1:] in "بل" \
+                        or (i > 0 and view.norms[i - 1] in PREPOSITIONS)
+                    entry = _pick(entries, nominal)
+                    if entry.kind == "v" and nominal and (i > 0 and view.norms[i - 1] in PREPOSITIONS):
+                        return None
                     first_person = form in self.lexicon.first_person or (
                         pronoun in ("نا", "ي") and entry.kind == "n")
-                    return Trigger(entry, i, i + 1, norm[:prefix_len], first_person)
+                    return Trigger(entry, i, i + 1, norm[:prefix_len], first_person,
+                                   entry.kind == "v" and form in self.lexicon.present)
         return None
 
     def _conditions_hold(self, view: SentenceView, trigger: Trigger) -> bool:
@@ -266,25 +280,34 @@ class EventCoder:
                 return False
         if entry.kind == "v" and "ل" in trigger.prefix and entry.code[:2] != "14":
             return False                               # purpose: ليقتل، لزيارة
+        if entry.kind != "v" and trigger.prefix.endswith("ل") and entry.code[:2] != "14":
+            return False                               # purpose or possibility: لتفجير، للتعذيب
+        if trigger.present and trigger.first and _stem_in(view.norms[trigger.first - 1], HABITUAL):
+            return False                               # كانوا يخطفون: what used to happen
+        if entry.weak and trigger.first > BACKGROUND_DEPTH:
+            return False                               # a general noun deep in a long sentence
         if entry.weak and not self._occurs(view, trigger):
             return False
         return True
 
     def _occurs(self, view: SentenceView, trigger: Trigger) -> bool:
-        """Whether a general noun (الاحتجاجات، هجوم) stands for an event that took place."""
-        before = view.norms[max(0, trigger.first - 4):trigger.first]
+        """Whether a general noun (الاحتجاجات، هجوم) stands for an event that took place:
+        a verb stages it (شنّ هجوماً، نظّم مظاهرة، وقع انفجار), or, for violence, people
+        died or were hurt in it (قُتل ثلاثة في هجوم)."""
+        first = trigger.first
+        if any(_stem_in(w, COMMENT_VERBS) for w in view.norms[max(0, first - 2):first]):
+            return False               # a topic: التحقيق في الهجوم، أدان الاعتداء
+        before = view.norms[max(0, first - 4):first]
         after = view.norms[trigger.end:trigger.end + 3]
         if any(_stem_in(w, SUPPORT_VERBS) for w in before + after):
             return True
-        if any(_stem_in(w, COMMENT_VERBS) for w in view.norms[max(0, trigger.first - 2):trigger.first]):
-            return False
-        if trigger.entry.code[:2] == "14":
-            return False       # a protest noun without a verb that stages it is a topic
-        if trigger.entry.code[:2] in ("18", "19", "20") and CASUALTY.search(view.window(0, len(view.norms))):
-            return True
-        if trigger.first and view.norms[trigger.first - 1] == "خلال":
+        if first and view.norms[first - 1] == "خلال" and trigger.entry.code[:2] in ("03", "04"):
             return True                                 # خلال زيارته، خلال الاجتماع
-        return has_date_expression(view.doc.text[view.sentence.start:view.sentence.end])
+        if trigger.entry.code[:2] in ("18", "19", "20"):
+            introduced = trigger.prefix.endswith("ب") or (
+                first and view.norms[first - 1] in CAUSE_PREPOSITIONS)
+            return bool(introduced) and bool(CASUALTY.search(view.window(first - 8, trigger.end + 8)))
+        return False
 
     # ------------------------------------------------------------------ coding
     def _code(self, view: SentenceView, trigger: Trigger, previous_subject: Optional[Mention],

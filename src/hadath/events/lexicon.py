@@ -44,6 +44,7 @@ class Lexicon:
     modifiers: list[Modifier] = field(default_factory=list)
     # present-tense verbs in the first person (نتظاهر، أزور): speakers' stances and plans
     first_person: set[str] = field(default_factory=set)
+    present: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls) -> "Lexicon":
@@ -80,6 +81,7 @@ class Lexicon:
             surface = verb_forms(normalize(past) if past != "-" else None, present_form,
                                  bare="nobare" not in flags)
             if present_form:
+                self.present |= verb_forms(None, present_form)
                 self.first_person |= {"ن" + present_form[1:], "ا" + present_form[1:]} - surface_past(
                     normalize(past) if past != "-" else None)
         else:
