@@ -52,7 +52,7 @@ SUPPORT_VERBS = _words(
     "شارك شاركت شاركوا يشارك يشاركون خرج خرجت خرجوا يخرج يخرجون جدد جددت يجدد اكد اكدت اعرب اعربت "
     "ابدي ابدت اعلن اعلنت فرض فرضت فرضوا يفرض تفرض قدم قدمت ارسل ارسلت فتح فتحت فتحوا ارتكب ارتكبت "
     "ارتكبوا تعرض تعرضت تعرضوا شهد شهدت يشهد تشهد وقع وقعت اندلع اندلعت تجدد تجددت انطلق انطلقت "
-    "جري جرت بدا بدات بداوا تصاعد تصاعدت استمر استمرت واصل واصلت واصلوا يواصل تواصل توصل توصلت توصلوا تلقي تلقت اجرى "
+    "تواصلان يواصلان جري جرت بدا بدات بداوا تصاعد تصاعدت استمر استمرت واصل واصلت واصلوا يواصل تواصل توصل توصلت توصلوا تلقي تلقت اجرى "
     "استهدف استهدفت اسفر اسفرت اوقع اوقعت ادي ادت خلف خلفت اودي اودت راح نجا نجت سقط سقطت فض فضت "
     "فرقت قمعت دفع دفعت انفجر انفجرت تفجير انفجار بانفجار تفجر")
 # Happened-verbs and casualty words: an attack noun next to them is an attack.
@@ -88,6 +88,7 @@ CAUSE_PREPOSITIONS = _words("في اثر جراء خلال بعد عقب نتي�
 # Arabic news states its main events early in the sentence (verb first, then actors);
 # general nouns past this many tokens mostly recall other events as background.
 BACKGROUND_DEPTH = 20
+TOPIC_WORDS = _words("بشان حول عن في خلال بسبب اثر")
 HABITUAL = _words("كان كانت كانوا كانتا كنا كنت ظل ظلت ظلوا")
 PASSIVE_AUXILIARY = _words("تم يتم جري يجري تمت")
 AGENT_MARKERS = ("علي يد", "علي ايدي", "من قبل", "بيد", "برصاص", "بنيران", "بايدي")
@@ -136,6 +137,7 @@ class SentenceView:
     tokens: list[Token]
     norms: list[str]
     mentions: list[Mention] = field(default_factory=list)
+    subject: Optional[Mention] = None     # the source of the sentence's first event so far
 
     def window(self, start: int, end: int) -> str:
         return " ".join(self.norms[max(0, start):max(0, end)])
@@ -173,6 +175,7 @@ class EventCoder:
                     seen.add(key)
                     events.append(event)
                     subject_here = subject_here or subject
+                    view.subject = view.subject or subject
             previous_subject = subject_here or _first_person(view) or previous_subject
         doc.events = events
 
@@ -217,11 +220,16 @@ class EventCoder:
                 continue
             if taken.intersection(range(m.first_token, m.end_token)):
                 continue
-            span = (tokens[m.first_token].core_start, tokens[m.end_token - 1].end)
-            view.mentions.append(Mention(m.first_token, m.end_token, span,
+            end = m.end_token
+            places = self.actors.gazetteer.match(tokens[end:phrase_end])
+            if places and places[0].first_token == 0 and not taken.intersection(
+                    range(end, end + places[0].end_token)):
+                end += places[0].end_token              # القوات الإسرائيلية: the adjective belongs to it
+            span = (tokens[m.first_token].core_start, tokens[end - 1].end)
+            view.mentions.append(Mention(m.first_token, end, span,
                                          view.doc.text[span[0]:span[1]], None, "GROUP",
                                          coded.actor, coded.country))
-            taken.update(range(m.first_token, m.end_token))
+            taken.update(range(m.first_token, end))
 
     # ----------------------------------------------------------------- triggers
     def _triggers(self, view: SentenceView) -> list[Trigger]:
@@ -251,16 +259,18 @@ class EventCoder:
 
     def _word_at(self, view: SentenceView, i: int) -> Optional[Trigger]:
         norm = view.norms[i]
-        for prefix_len, stem in _readings(norm):
+        for prefix_len, stem, article in _readings_with_article(norm):
             for form, pronoun in [(stem, "")] + list(enclitic_splits(stem)):
                 entries = self.lexicon.lookup(form)
                 if entries:
                     # after a preposition (في قتل، بقصف) a verb form is its verbal noun
-                    nominal = stem.startswith("ال") or form != stem or norm[:prefix_len][-1:] in "بل" \
-                        or (i > 0 and view.norms[i - 1] in PREPOSITIONS)
+                    nominal = article or form != stem or (prefix_len > 0 and norm[prefix_len - 1] in "بل") \
+                        or (i > 0 and view.norms[i - 1] in PREPOSITIONS) \
+                        or self._staged_across_subject(view, i)
                     entry = _pick(entries, nominal)
-                    if entry.kind == "v" and nominal and (i > 0 and view.norms[i - 1] in PREPOSITIONS):
-                        return None
+                    if entry.kind == "v" and nominal and (article or (
+                            i > 0 and view.norms[i - 1] in PREPOSITIONS)):
+                        return None                     # التعاون، في تعاون: a noun, not the verb
                     first_person = form in self.lexicon.first_person or (
                         pronoun in ("نا", "ي") and entry.kind == "n")
                     return Trigger(entry, i, i + 1, norm[:prefix_len], first_person,
@@ -284,8 +294,6 @@ class EventCoder:
             return False                               # purpose or possibility: لتفجير، للتعذيب
         if trigger.present and trigger.first and _stem_in(view.norms[trigger.first - 1], HABITUAL):
             return False                               # كانوا يخطفون: what used to happen
-        if entry.weak and trigger.first > BACKGROUND_DEPTH:
-            return False                               # a general noun deep in a long sentence
         if entry.weak and not self._occurs(view, trigger):
             return False
         return True
@@ -299,14 +307,28 @@ class EventCoder:
             return False               # a topic: التحقيق في الهجوم، أدان الاعتداء
         before = view.norms[max(0, first - 4):first]
         after = view.norms[trigger.end:trigger.end + 3]
-        if any(_stem_in(w, SUPPORT_VERBS) for w in before + after):
+        if any(_stem_in(w, SUPPORT_VERBS) for w in before + after) or self._staged_across_subject(view, first):
             return True
+        if first > BACKGROUND_DEPTH:
+            return False                 # unstaged, deep in a long sentence: a recalled event
         if first and view.norms[first - 1] == "خلال" and trigger.entry.code[:2] in ("03", "04"):
             return True                                 # خلال زيارته، خلال الاجتماع
         if trigger.entry.code[:2] in ("18", "19", "20"):
             introduced = trigger.prefix.endswith("ب") or (
                 first and view.norms[first - 1] in CAUSE_PREPOSITIONS)
             return bool(introduced) and bool(CASUALTY.search(view.window(first - 8, trigger.end + 8)))
+        return False
+
+    def _staged_across_subject(self, view: SentenceView, first: int) -> bool:
+        """Verb – subject – noun: جدّد الرئيس الصيني، شي جين بينغ، دعمَ بلاده."""
+        inside = {k for m in view.mentions for k in range(m.first, m.end)}
+        k = first - 1
+        while k >= 0 and first - k <= 10:
+            if _stem_in(view.norms[k], SUPPORT_VERBS):
+                return True
+            if k not in inside and view.norms[k] not in ("،", ",") and view.norms[k] not in PREPOSITIONS:
+                return False
+            k -= 1
         return False
 
     # ------------------------------------------------------------------ coding
@@ -341,7 +363,7 @@ class EventCoder:
         info = self.ontology.get(code)
         if info is None:
             return []
-        pairs, subject = self._actors(view, trigger, previous_subject)
+        pairs, subject = self._actors(view, trigger, previous_subject, view.subject)
         start, end = view.tokens[trigger.first].start, view.tokens[trigger.end - 1].end
         date = resolve_date(sentence_text, published)
         if date is None and published is None:
@@ -362,9 +384,11 @@ class EventCoder:
         return results
 
     # ------------------------------------------------------------------ actors
-    def _actors(self, view: SentenceView, trigger: Trigger, previous_subject: Optional[Mention]
+    def _actors(self, view: SentenceView, trigger: Trigger, previous_subject: Optional[Mention],
+                continuing: Optional[Mention] = None
                 ) -> tuple[list[tuple[Optional[Mention], Optional[Mention], float]], Optional[Mention]]:
-        """(source, target, confidence) pairs for a trigger, and the subject found."""
+        """(source, target, confidence) pairs for a trigger, and the subject found.
+        `continuing` is the subject of an earlier event in the same sentence."""
         entry = trigger.entry
         actors = [m for m in view.mentions if m.type != "LOC" and not _is_place_use(view, m)]
         after = [m for m in actors if m.first >= trigger.end and m.first - trigger.end <= 8]
@@ -385,14 +409,20 @@ class EventCoder:
         elif entry.kind == "v":
             source = next((m for m in after if m.first - trigger.end <= 4
                            and not _governed(view, m)), None)
+            if source is not None and continuing is not None and code_family(entry) == "04" \
+                    and trigger.prefix.startswith("و"):
+                # يعقد باتروشيف مشاورات … ويلتقي X: the same subject meets X
+                source = None
             if source is None:
                 source = self._subject_before(view, trigger, before)
             start_from = source.end if source and source.first >= trigger.end else trigger.end
             target = self._complement(view, start_from, actors, exclude=source)
+            if source is None and continuing is not None:
+                source = continuing
             if source is None and previous_subject is not None:
                 source, confidence = previous_subject, 0.5
         else:   # verbal noun: its complement, the carrier verb's subject, or what came before
-            genitive = next((m for m in after if m.first - trigger.end <= 1 and not _governed(view, m)
+            genitive = next((m for m in after if m.first == trigger.end and not _governed(view, m)
                              and not any(w in PREPOSITIONS for w in view.norms[trigger.end:m.first])),
                             None)
             if entry.object:
@@ -407,12 +437,17 @@ class EventCoder:
                 source = self._subject_before(view, trigger, before)
             if source is None and entry.object and complement is not target:
                 source = complement
+            if entry.sym and target is None and (source is None or source in before):
+                pair = _coordinated_pair(view, before)
+                if pair:
+                    source, target = pair
         if source is target:
             target = None
         pairs: list[tuple[Optional[Mention], Optional[Mention], float]] = []
         sources = [source] + _coordinated(view, source, actors) if source else [None]
         if entry.sym and len(sources) > 1 and target is None:
             return [(sources[0], sources[1], confidence)], sources[0]
+        sources = [s for s in sources if s is None or s is not target]
         targets = [target] + _coordinated(view, target, actors) if target else [None]
         for s in sources:
             for t in targets:
@@ -443,17 +478,27 @@ class EventCoder:
             gap = view.norms[start:m.first]
             if any(not w[0].isalnum() and w not in "،," for w in gap if w):
                 return None
+            if any(w in TOPIC_WORDS for w in gap):
+                return None                    # بشأن تبادل المعلومات حول …: a topic, not a party
             return m
         return None
 
     def _between(self, view: SentenceView, trigger: Trigger, actors: list[Mention]
                  ) -> Optional[tuple[Mention, Mention]]:
-        """`بين X و Y` after the trigger: X and Y are the two sides."""
-        for k in range(trigger.end, min(len(view.norms), trigger.end + 6)):
-            if view.norms[k] in ("بين", "بينهما"):
-                following = [m for m in actors if k < m.first <= k + 8]
-                if len(following) >= 2:
-                    return following[0], following[1]
+        """`بين X و Y` right after the trigger (or its relative clause): X and Y are the sides."""
+        for k in range(trigger.end, min(len(view.norms), trigger.end + 3)):
+            if not view.tokens[k].is_word:
+                return None
+            if view.norms[k] in ("بين", "بينهما", "ما بين"):
+                following = [m for m in actors if k < m.first <= k + 12]
+                if not following:
+                    return None
+                first = following[0]
+                conjunction = next((j for j in range(first.end, min(len(view.norms), first.end + 12))
+                                    if view.norms[j] == "و" or view.norms[j].startswith("و")), None)
+                second = next((m for m in following[1:] if conjunction is not None
+                               and m.first >= conjunction), None)
+                return (first, second) if second else None
         return None
 
     def _agent(self, view: SentenceView, trigger: Trigger, actors: list[Mention]) -> Optional[Mention]:
@@ -497,11 +542,15 @@ class EventCoder:
 
 def _readings(norm: str) -> list[tuple[int, str]]:
     """(prefix length, stem) readings of a word, also without the article."""
+    return [(prefix_len, stem) for prefix_len, stem, _ in _readings_with_article(norm)]
+
+
+def _readings_with_article(norm: str) -> list[tuple[int, str, bool]]:
     out = []
     for prefix_len, stem in proclitic_splits(norm):
-        out.append((prefix_len, stem))
+        out.append((prefix_len, stem, False))
         if stem.startswith("ال") and len(stem) > 4:
-            out.append((prefix_len, stem[2:]))
+            out.append((prefix_len, stem[2:], True))
     return out
 
 
@@ -556,6 +605,26 @@ def _is_place_use(view: SentenceView, m: Mention) -> bool:
     return previous in ("في", "بمدينه", "مدينه", "بمنطقه", "منطقه", "محافظه", "بمحافظه", "قرب",
                         "وسط", "شمال", "جنوب", "شرق", "غرب", "داخل", "عاصمه", "العاصمه") \
         or (first.startswith("ب") and m.span[0] > view.tokens[m.first].start)
+
+
+def code_family(entry: Entry) -> str:
+    return entry.code[:2]
+
+
+def _coordinated_pair(view: SentenceView, before: list[Mention]) -> Optional[tuple[Mention, Mention]]:
+    """The last `X و Y` pair of actors before a trigger (روسيا والصين … إلى اتفاق)."""
+    for m in reversed(before):
+        partners = _coordinated(view, m, before)
+        if partners:
+            return m, partners[0]
+    return None
+
+
+def _joined_by_and(view: SentenceView, m: Mention) -> bool:
+    """Whether the mention is introduced by و (a separate و token or the prefix)."""
+    token = view.tokens[m.first]
+    return (m.first and view.norms[m.first - 1] == "و") or (
+        view.norms[m.first].startswith("و") and m.span[0] > token.start)
 
 
 def _coordinated(view: SentenceView, m: Optional[Mention], actors: list[Mention]) -> list[Mention]:
