@@ -46,6 +46,8 @@ class Cluster:
     members: list[Hashable] = field(default_factory=list)
     words: Vector = field(default_factory=dict)      # sum of member vectors (unit length each)
     entities: Vector = field(default_factory=dict)
+    words_norm: float = 0.0
+    entities_norm: float = 0.0
     n_with_entities: int = 0
     first: Optional[dt.date] = None
     last: Optional[dt.date] = None
@@ -97,8 +99,8 @@ class StoryClusterer:
                 clusters.append(Cluster(first=p.date))
             c = clusters[best]
             c.members.append(p.key)
-            _add(c.words, words)
-            _add(c.entities, entities)
+            c.words_norm = _add(c.words, words)
+            c.entities_norm = _add(c.entities, entities)
             c.n_with_entities += bool(entities)
             if p.date:
                 c.first = min(c.first or p.date, p.date)
@@ -108,10 +110,11 @@ class StoryClusterer:
         return [c.members for c in clusters]
 
     def similarity(self, words: Vector, entities: Vector, c: Cluster) -> float:
-        lexical = _cosine(words, c.words)
+        lexical = _cosine(words, c.words, c.words_norm)
         if not entities or not c.n_with_entities:
             return lexical
-        return (1 - self.entity_weight) * lexical + self.entity_weight * _cosine(entities, c.entities)
+        return ((1 - self.entity_weight) * lexical
+                + self.entity_weight * _cosine(entities, c.entities, c.entities_norm))
 
 
 def _idf(bags) -> dict[str, float]:
@@ -127,16 +130,16 @@ def _unit(v: Vector) -> Vector:
     return {k: x / norm for k, x in v.items()} if norm else {}
 
 
-def _add(total: Vector, v: Vector) -> None:
+def _add(total: Vector, v: Vector) -> float:
+    """Add `v` to the centroid `total`; its new norm."""
     for k, x in v.items():
         total[k] = total.get(k, 0.0) + x
+    return math.sqrt(sum(x * x for x in total.values()))
 
 
-def _cosine(unit: Vector, total: Vector) -> float:
-    """Cosine of a unit vector and a (not normalised) centroid."""
-    if not unit or not total:
+def _cosine(unit: Vector, total: Vector, norm: float) -> float:
+    """Cosine of a unit vector and a centroid of norm `norm`."""
+    if not unit or not norm:
         return 0.0
     small, large = (unit, total) if len(unit) <= len(total) else (total, unit)
-    dot = sum(x * large.get(k, 0.0) for k, x in small.items())
-    norm = math.sqrt(sum(x * x for x in total.values()))
-    return dot / norm if norm else 0.0
+    return sum(x * large.get(k, 0.0) for k, x in small.items()) / norm

@@ -7,6 +7,7 @@ spelling variants (أ/ا, ة/ه, diacritics) and attached articles/conjunctions
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Optional
 
 from ..text import normalize, proclitic_splits, tokenize
@@ -23,6 +24,7 @@ STOPWORDS = frozenset(normalize(w) for w in """
 """.split())
 
 LEAD_WORDS = 60
+_WORD = re.compile(r"[^\W_]+")
 
 
 def content_words(text: str) -> list[str]:
@@ -52,8 +54,9 @@ def _stem_in(word: str, present: set[str]) -> str:
 
 
 def shingles(text: str, size: int = 3) -> set[str]:
-    """Overlapping runs of `size` normalised words: what near-duplicate detection hashes."""
-    words = [t.norm for t in tokenize(text) if t.is_word]
+    """Overlapping runs of `size` normalised words: what near-duplicate detection hashes.
+    (Words split on non-letters: clitics stay attached, as they do in a copy.)"""
+    words = _WORD.findall(normalize(text))
     if len(words) < size:
         return {" ".join(words)} if words else set()
     return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
