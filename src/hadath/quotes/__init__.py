@@ -82,7 +82,8 @@ class QuoteFinder:
         if line_end == -1:
             return None  # a single line is a sentence, not a headline
         found = headline_quotation(doc.text[:line_end])
-        if found is None or self.lexicon.verb.search(normalize(doc.text[found[0]:found[1]])):
+        if found is None or any(w in self.lexicon.words
+                                for w in normalize(doc.text[found[0]:found[1]]).split()):
             return None  # `وقال فلان: …` is a cue the sentences will find
         s_start, s_end, c_start, c_end = found
         speaker = resolver.from_phrase(s_start, s_end)

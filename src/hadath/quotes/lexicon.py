@@ -17,15 +17,15 @@ _W = r"[^\W_]"  # a letter or digit
 
 @dataclass(frozen=True)
 class CueLexicon:
-    verb: Pattern[str]          # (conj)(cue)(prep)? — finite reporting verbs
-    track: Pattern[str]         # speech acts that only set the current speaker
-    participle: Pattern[str]
     attribution: Pattern[str]   # وفقا لما ذكرت / بحسب / نقلا عن … up to the source
     statement: Pattern[str]     # جاء في بيان
     statement_nouns: frozenset[str]
     own_words: Pattern[str]     # على حد قوله
     source_heads: frozenset[str]  # مصدر، وكالة …: a phrase after بحسب that names a source
     body_heads: frozenset[str]  # مجلس، وزارة …: a speaker that can issue a statement
+    words: dict[str, tuple[str, int]]  # one-word cue as written with و/ف or without →
+                                       # (verb / track / participle, length of the و/ف)
+    phrase_hints: tuple[str, ...]  # substrings without which no phrase cue can match
     lead_only: frozenset[str]   # forms that are also nouns: cues only where a clause opens
     present: frozenset[str]     # imperfect forms (يقول، تعلن): تـ there marks the feminine
     preposition: str            # regex: words between a verb and its complement (أشار إلى أن)
@@ -58,9 +58,6 @@ class CueLexicon:
         def alt(words: list[str]) -> str:
             return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
-        def cue_pattern(kind: str) -> Pattern[str]:
-            return re.compile(rf"(?<!{_W})(?P<conj>[وف]?)(?P<cue>{alt(forms(kind))})(?!{_W})")
-
         relay = alt(forms("relay"))
         attribution = re.compile(
             rf"(?<!{_W})(?P<conj>[وف]?)(?P<cue>(?:{alt(forms('attribution'))})"
@@ -69,12 +66,16 @@ class CueLexicon:
         nouns = forms("statement")
         statement = re.compile(
             rf"(?<!{_W})(?P<conj>[وف]?)(?P<cue>جاء\s+في\s+(?:{alt(nouns)}))(?!{_W})")
-        return cls(verb=cue_pattern("verb"), track=cue_pattern("track"),
-                   participle=cue_pattern("participle"), attribution=attribution,
+        return cls(attribution=attribution,
                    statement=statement, statement_nouns=frozenset(nouns),
                    own_words=re.compile(rf"(?<!{_W})(?:{alt(forms('own_words'))})(?!{_W})"),
                    source_heads=frozenset(forms("source")) | frozenset(forms("body")),
                    body_heads=frozenset(forms("body")),
+                   words={conj + f: (kind, len(conj)) for kind in ("track", "participle", "verb")
+                          for f in forms(kind) for conj in ("", "و", "ف")},
+                   phrase_hints=tuple({f.split()[-1] if kind == "own_words" else f.split()[0]
+                                       for kind in ("attribution", "own_words")
+                                       for f in forms(kind)} | {"جاء"}),
                    lead_only=frozenset(lead_only), present=frozenset(present),
                    preposition=alt(sorted(set(preps("verb")) | set(preps("participle")),
                                           key=len, reverse=True)))

@@ -53,6 +53,23 @@ class Candidate:
     lead: bool = False              # the cue starts its clause
 
 
+class _WordCue:
+    """A one-word cue, read like the regex matches of the phrase cues."""
+    __slots__ = ("_start", "_cue", "_end", "_conj")
+
+    def __init__(self, start: int, cue: int, end: int, conj: str):
+        self._start, self._cue, self._end, self._conj = start, cue, end, conj
+
+    def start(self, group: Optional[str] = None) -> int:
+        return self._cue if group == "cue" else self._start
+
+    def end(self, group: Optional[str] = None) -> int:
+        return self._end
+
+    def group(self, name: str) -> str:
+        return self._conj if name == "conj" else ""
+
+
 class _View:
     """A sentence's normalised text with the way back to original offsets."""
 
@@ -100,24 +117,35 @@ class CueFinder:
 
     # -- cues ----------------------------------------------------------------
     def _cues(self, norm: str):
+        """(start, end, how, match) of every cue, in text order. One-word cues are
+        looked up word by word (with و/ف before them); phrases by their regexes,
+        only in sentences that contain one of their words."""
         lex = self.lexicon
         cues = []
-        for how, rx in (("statement", lex.statement), ("attribution", lex.attribution),
-                        ("own_words", lex.own_words), ("participle", lex.participle),
-                        ("verb", lex.verb), ("track", lex.track)):
-            for m in rx.finditer(norm):
-                start = m.start("cue") if "cue" in rx.groupindex else m.start()
-                end = m.end() if how == "attribution" else (
-                    m.end("cue") if "cue" in rx.groupindex else m.end())
-                cues.append((start, end, how, m))
+        if not lex.words.keys().isdisjoint(_WORDS.findall(norm)):
+            for w in _WORDS.finditer(norm):
+                word = w.group()
+                found = lex.words.get(word)
+                if found is None:
+                    continue
+                how, conj = found
+                if word[conj:] in lex.lead_only and not (conj or _clause_initial(norm, w.start())):
+                    continue  # the noun (رأي، نقل، طالب), not the verb
+                m = _WordCue(w.start(), w.start() + conj, w.end(), word[:conj])
+                cues.append((m.start("cue"), m.end(), how, m))
+        if any(hint in norm for hint in lex.phrase_hints):
+            for how, rx in (("statement", lex.statement), ("attribution", lex.attribution),
+                            ("own_words", lex.own_words)):
+                for m in rx.finditer(norm):
+                    start = m.start("cue") if "cue" in rx.groupindex else m.start()
+                    end = m.end() if how == "attribution" else (
+                        m.end("cue") if "cue" in rx.groupindex else m.end())
+                    cues.append((start, end, how, m))
         cues.sort(key=lambda c: (c[0], -c[1]))
         kept = []
         for c in cues:
             if kept and c[0] < kept[-1][1]:
                 continue  # inside a longer cue (ذكرت in بحسب ما ذكرت)
-            if (norm[c[0]:c[1]] in lex.lead_only and c[2] in ("verb", "track")
-                    and not (c[3].group("conj") or _clause_initial(norm, c[0]))):
-                continue  # the noun (رأي، نقل، طالب), not the verb
             kept.append(c)
         return kept
 
