@@ -12,13 +12,15 @@ the tagger.
 """
 from __future__ import annotations
 
+import gzip
+from operator import add
 from pathlib import Path
 from typing import Optional, Sequence
 
 from ..text.normalize import normalize
 from ..text.tokens import proclitic_splits, safe_core
 
-MODEL_PATH = Path(__file__).resolve().parent.parent / "resources" / "models" / "ner.crfsuite"
+MODEL_PATH = Path(__file__).resolve().parent.parent / "resources" / "models" / "ner.tsv.gz"
 
 # Words that announce a name after them (normalised forms, ال included where written so).
 TITLE_WORDS = frozenset(normalize(w) for w in """
@@ -97,48 +99,154 @@ def _shape(norm: str) -> str:
 
 
 class NerTagger:
-    """A trained CRF and the feature cache that feeds it."""
+    """A trained linear-chain CRF, decoded here rather than by crfsuite.
 
-    CACHE_SIZE = 100_000
+    The score a word adds for each label (as the focus word and as each
+    neighbour) is summed once and cached, so tagging a known word costs a few
+    additions. Decoding is plain Viterbi: exactly the CRF's best path.
+    """
 
-    def __init__(self, tagger) -> None:
-        self.tagger = tagger
-        self._cache: dict[str, tuple[list[str], dict[int, list[str]]]] = {}
+    CACHE_SIZE = 200_000
+
+    def __init__(self, labels: list[str], transitions: list[list[float]],
+                 weights: dict[str, dict[int, float]]) -> None:
+        self.labels = labels
+        self.transitions = transitions
+        self.weights = weights
+        size = len(labels)
+        self._zero = (0.0,) * size
+        self._columns = [[transitions[x][y] for x in range(size)] for y in range(size)]
+
+        self._cache: dict[str, tuple] = {}
+        self._attr_cache: dict[str, tuple] = {}
 
     @classmethod
     def load(cls, path: Optional[Path] = None) -> "NerTagger":
-        import pycrfsuite
-
         path = Path(path or MODEL_PATH)
         if not path.exists():
             raise FileNotFoundError(f"NER model {path} is missing (build it with `hadath train ner`)")
-        tagger = pycrfsuite.Tagger()
-        tagger.open(str(path))
-        return cls(tagger)
-
-    def features(self, norms: Sequence[str], gazetteer: Sequence[Optional[str]]) -> list[list[str]]:
-        return sentence_features(norms, gazetteer, self._word)
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            labels = f.readline().split()[1:]
+            index = {label: i for i, label in enumerate(labels)}
+            transitions = [[0.0] * len(labels) for _ in labels]
+            weights: dict[str, dict[int, float]] = {}
+            for line in f:
+                attr, _, rest = line.rstrip("\n").partition("\t")
+                if attr == "#T":
+                    a, b, w = rest.split("\t")
+                    transitions[index[a]][index[b]] = float(w)
+                    continue
+                weights[attr] = {int(k): float(w) for k, w in
+                                 (pair.split(":") for pair in rest.split(" "))}
+        return cls(labels, transitions, weights)
 
     def tag(self, norms: Sequence[str], gazetteer: Sequence[Optional[str]]) -> list[str]:
         """BIO labels for one sentence of normalised tokens; `gazetteer[i]` is the
         gazetteer tag of token i ('B-GPE', 'I-ORG'...) or None."""
-        if not norms:
+        n = len(norms)
+        if not n:
             return []
-        return self.tagger.tag(self.features(norms, gazetteer))
+        words = [self._word(w) for w in norms]
+        attr = self._attr
+        emissions = []
+        for i in range(n):
+            vectors = [words[i][0]]
+            for off in (-2, -1, 1, 2):
+                j = i + off
+                if 0 <= j < n:
+                    vectors.append(words[j][1][off])
+            if i == 0:
+                vectors.append(attr("BOS"))
+            if i == n - 1:
+                vectors.append(attr("EOS"))
+            if i > 0:
+                vectors.append(attr("bi=" + norms[i - 1] + "|" + norms[i]))
+            if gazetteer:
+                gz = gazetteer[i]
+                if gz:
+                    vectors.append(attr("gz=" + gz))
+                    vectors.append(attr("gzt=" + gz[2:]))
+                if i > 0 and gazetteer[i - 1]:
+                    vectors.append(attr("-1gz=" + gazetteer[i - 1]))
+                if i + 1 < n and gazetteer[i + 1]:
+                    vectors.append(attr("1gz=" + gazetteer[i + 1]))
+            emissions.append([sum(column) for column in zip(*vectors)])
+        return [self.labels[y] for y in self._viterbi(emissions)]
 
-    def _word(self, norm: str):
+    def _viterbi(self, emissions: list[list[float]]) -> list[int]:
+        """The best label path. The forward pass keeps only scores; the best
+        predecessor is worked out again for the labels on the path alone."""
+        columns = self._columns
+        history = [emissions[0]]
+        scores = emissions[0]
+        for e in emissions[1:]:
+            scores = [max(map(add, scores, column)) + ey for column, ey in zip(columns, e)]
+            history.append(scores)
+        y = scores.index(max(scores))
+        path = [y]
+        for previous in reversed(history[:-1]):
+            totals = list(map(add, previous, columns[y]))
+            y = totals.index(max(totals))
+            path.append(y)
+        path.reverse()
+        return path
+
+    def _vector(self, features: list[str]) -> tuple:
+        total = [0.0] * len(self.labels)
+        weights = self.weights
+        for feature in features:
+            found = weights.get(feature)
+            if found:
+                for y, w in found.items():
+                    total[y] += w
+        return tuple(total)
+
+    def _attr(self, feature: str) -> tuple:
+        found = self._attr_cache.get(feature)
+        if found is None:
+            if len(self._attr_cache) >= self.CACHE_SIZE:
+                self._attr_cache.clear()
+            found = self._attr_cache[feature] = self._vector([feature])
+        return found
+
+    def _word(self, norm: str) -> tuple:
+        """(own score vector, {offset: score vector as that neighbour}) of a word."""
         found = self._cache.get(norm)
         if found is None:
             if len(self._cache) >= self.CACHE_SIZE:
                 self._cache.clear()  # a bounded cache; refilled by the next words
-            found = self._cache[norm] = word_features(norm)
+            own, neighbour = word_features(norm)
+            found = self._cache[norm] = (self._vector(own), {
+                off: self._vector(feats) for off, feats in neighbour.items()})
         return found
 
 
-def sentence_features(norms: Sequence[str], gazetteer: Sequence[Optional[str]],
-                      word=word_features) -> list[list[str]]:
-    """Feature lists for every token of a sentence (used in training and tagging alike)."""
-    per_word = [word(n) for n in norms]
+def export_model(crfsuite_path: Path, out: Path, digits: int = 4) -> None:
+    """Write a crfsuite model's labels, transitions and non-zero state weights
+    in the gzipped text form `NerTagger.load` reads."""
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(crfsuite_path))
+    info = tagger.info()
+    labels = sorted(info.labels, key=lambda label: (label != "O", label))
+    index = {label: i for i, label in enumerate(labels)}
+    by_attr: dict[str, list[str]] = {}
+    for (attr, label), w in info.state_features.items():
+        if round(w, digits):
+            by_attr.setdefault(attr, []).append(f"{index[label]}:{round(w, digits):g}")
+    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as f:
+        f.write("#labels " + " ".join(labels) + "\n")
+        for (a, b), w in sorted(info.transitions.items()):
+            f.write(f"#T\t{a}\t{b}\t{w:.{digits}f}\n")
+        for attr in sorted(by_attr):
+            f.write(attr + "\t" + " ".join(by_attr[attr]) + "\n")
+
+
+def sentence_features(norms: Sequence[str], gazetteer: Sequence[Optional[str]]) -> list[list[str]]:
+    """Feature lists for every token of a sentence, for training (`NerTagger.tag`
+    computes the same features' scores)."""
+    per_word = [word_features(n) for n in norms]
     n = len(norms)
     out = []
     for i in range(n):

@@ -40,6 +40,8 @@ _LOCATIVE = frozenset(normalize(w) for w in """
 مدينة بلدة عاصمة محافظة ولاية منطقة مقاطعة لدى حول عبر بين على مع ضد
 """.split())
 _GOVERNMENT_KINDS = ("country", "capital")
+# Gazetteer kinds that are names wherever they are written.
+ALWAYS_NAMES = ("country", "capital", "igo", "person", "org", "party", "media", "group", "ngo")
 _NAME_CLITICS = "وفبلك"
 
 
@@ -86,10 +88,10 @@ class EntityRecognizer:
         """The gazetteer feature of each token (what the model was trained with)."""
         return match_tags(self.gazetteer.match(tokens) if self.gazetteer else [], len(tokens))
 
-    def mentions(self, doc: Document) -> tuple[list[Mention], set[int]]:
-        """Mentions in text order, and the tokens that are nationality adjectives."""
+    def mentions(self, doc: Document) -> tuple[list[Mention], dict[int, str]]:
+        """Mentions in text order, and the country of each nationality-adjective token."""
         found: list[Mention] = []
-        nationality: set[int] = set()
+        nationality: dict[int, str] = {}
         words = {t.norm for t in doc.tokens if t.is_word}
         for sentence in doc.sentences:
             tokens = doc.sentence_tokens(sentence)
@@ -98,22 +100,21 @@ class EntityRecognizer:
             base = sentence.first_token
             matches = self.gazetteer.match(tokens) if self.gazetteer else []
             labels = self.ner.tag([t.norm for t in tokens], match_tags(matches, len(tokens)))
+            spans = []
+            for kind, a, b in bio_spans(labels):
+                kind = "GPE" if kind == "LOC" else kind
+                a, b = _without_titles(tokens, a, b)
+                if kind in TYPES and a < b:
+                    spans.append((kind, a, b))
             known = []
             for m in matches:
                 if m.entry.type == "NORP":
-                    nationality.update(range(base + m.first_token, base + m.end_token))
-                elif m.entry.type in TYPES:
+                    for i in range(base + m.first_token, base + m.end_token):
+                        nationality[i] = m.entry.country
+                elif m.entry.type in TYPES and self._confirmed(m, spans):
                     known.append(Mention(m.entry.type, base + m.first_token, base + m.end_token,
                                          m.start, m.end, m.entry, m.candidates))
-            for kind, a, b in bio_spans(labels):
-                kind = "GPE" if kind == "LOC" else kind
-                if kind not in TYPES:
-                    continue
-                a, b = _without_titles(tokens, a, b)
-                if a >= b:
-                    continue
-                if kind == "ORG" and b < len(tokens) and base + b in nationality:
-                    b += 1  # مجلس الأمن + الروسي: the adjective belongs to the name
+            for kind, a, b in spans:
                 inside = [k for k in known if k.first < base + b and base + a < k.end]
                 # a longer CRF name wins over known names inside it (جامعة القاهرة,
                 # فلاديمير بوتين); otherwise the gazetteer wins
@@ -126,6 +127,22 @@ class EntityRecognizer:
                 known.append(Mention(kind, base + a, base + b, start, tokens[b - 1].end))
             found.extend(sorted(known, key=lambda m: m.start))
         return found, nationality
+
+    @staticmethod
+    def _confirmed(match, spans: list[tuple[str, int, int]]) -> bool:
+        """Whether a gazetteer match names an entity here. Many place names are
+        also words (`عالية`, `القائم`) or clubs (`ميلان`): the CRF, which saw the
+        gazetteer among its features, must find a name there, and a person or
+        organisation it finds on the same words wins over a town. Countries
+        and international bodies always count."""
+        if match.entry.kind in ALWAYS_NAMES:
+            return True
+        overlapping = [(kind, a, b) for kind, a, b in spans
+                       if a < match.end_token and match.first_token < b]
+        if not overlapping:
+            return False
+        return not (match.entry.type in ("GPE", "LOC") and all(
+            kind in ("PER", "ORG") for kind, _, _ in overlapping))
 
     def _name_start(self, token: Token, words: set[str]) -> int:
         """Where a name begins inside its first token: after و ف ب ل ك when the
@@ -152,7 +169,8 @@ class EntityRecognizer:
         context = self._context_countries(groups)
         entities = []
         for group in sorted(groups, key=lambda g: min(m.start for m in g)):
-            entity = self._entity(doc, group, nationality | named, year, context)
+            entity = self._entity(doc, group, named.union(nationality), year, context,
+                                  self._sentence_countries(doc, group, nationality, mentions))
             if entity is not None:
                 entities.append(entity)
         for number, entity in enumerate(entities, 1):
@@ -208,8 +226,9 @@ class EntityRecognizer:
                         break
 
     def _entity(self, doc: Document, group: list[Mention], describing: set[int],
-                year: Optional[int], context: list[str]) -> Optional[Entity]:
-        """`describing`: tokens that may belong to a title (nationality adjectives, names of bodies)."""
+                year: Optional[int], context: list[str], nearby: list[str]) -> Optional[Entity]:
+        """`describing`: tokens that may belong to a title (nationality adjectives, names
+        of bodies); `nearby`: countries named in the entity's first sentence, nearest first."""
         group.sort(key=lambda m: m.start)
         entry = next((m.entry for m in group if m.entry is not None), None)
         if entry is not None:
@@ -234,7 +253,8 @@ class EntityRecognizer:
         if self.actors is not None and entity.actor is None:
             phrase = role_tokens if role_tokens else doc.tokens[fullest.first:fullest.end]
             if kind in ("PER", "ORG"):
-                country, actor, _ = self.actors.code_phrase(phrase, context[0] if context else None)
+                fallback = (nearby or context or [None])[0]
+                country, actor, _ = self.actors.code_phrase(phrase, fallback)
                 entity.country = entity.country or country
                 entity.actor = actor
         if kind == "GPE" and entry is not None and entry.kind in _GOVERNMENT_KINDS and entity.country:
@@ -305,6 +325,21 @@ class EntityRecognizer:
     def _coordinated_place(self, token: Token) -> bool:
         return token.norm.startswith("و") and self.gazetteer is not None and any(
             e.type == "GPE" for e in self.gazetteer.lookup(token.norm[1:]))
+
+    def _sentence_countries(self, doc: Document, group: list[Mention], nationality: dict[int, str],
+                            mentions: list[Mention]) -> list[str]:
+        """Countries named in the sentence of the entity's first mention: those
+        before it, nearest first, then those after it."""
+        first = min(group, key=lambda m: m.start)
+        sentence = next((s for s in doc.sentences if s.first_token <= first.first < s.end_token), None)
+        if sentence is None:
+            return []
+        found = [(i, c) for i, c in nationality.items() if sentence.first_token <= i < sentence.end_token]
+        found += [(m.first, m.entry.country) for m in mentions
+                  if m.entry is not None and m.entry.type == "GPE" and m.entry.country
+                  and sentence.first_token <= m.first < sentence.end_token]
+        found.sort(key=lambda pair: (pair[0] > first.first, abs(pair[0] - first.first)))
+        return [c for _, c in found if c]
 
     def _context_countries(self, groups: list[list[Mention]]) -> list[str]:
         counts = Counter(m.entry.country for g in groups for m in g

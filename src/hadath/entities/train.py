@@ -7,13 +7,14 @@ so the model sees at training time exactly the tokens it will tag.
 """
 from __future__ import annotations
 
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
 from ..text.tokens import tokenize
-from .ner import bio_spans, sentence_features
+from .ner import bio_spans, export_model, sentence_features
 
 LABELS = {"PERS": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 # L1 drops most rare features (a small model); L2 smooths the rest.
@@ -107,16 +108,22 @@ def train(sentences: Sequence[Sentence], out: Path, gazetteer_tags: Optional[Gaz
 
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
     trainer.set_params({**TRAINER_PARAMS, **(params or {})})
-    for s in sentences:
+    for number, s in enumerate(sentences):
         tokens, labels, _ = retokenized(s)
         if not tokens:
             continue
-        gz = gazetteer_tags(tokens) if gazetteer_tags else [None] * len(tokens)
+        # every other sentence without gazetteer features: the model must still
+        # find the names the gazetteer lacks from the words and their context
+        with_gazetteer = gazetteer_tags is not None and number % 2 == 0
+        gz = gazetteer_tags(tokens) if with_gazetteer else [None] * len(tokens)
         trainer.append(sentence_features([t.norm for t in tokens], gz), labels)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     started = time.time()
-    trainer.train(str(out))
+    with tempfile.TemporaryDirectory() as folder:
+        crfsuite_model = Path(folder) / "ner.crfsuite"
+        trainer.train(str(crfsuite_model))
+        export_model(crfsuite_model, out)
     log(f"trained on {len(sentences)} sentences in {time.time() - started:.0f} s "
         f"({out.stat().st_size / 1e6:.1f} MB)")
 
