@@ -9,11 +9,12 @@ never to another copy, so that every group has one original.
 """
 from __future__ import annotations
 
-from typing import Hashable, Optional
-
-from datasketch import MinHash, MinHashLSH
+from typing import TYPE_CHECKING, Hashable, Optional
 
 from .features import shingles
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 NUM_PERM = 128
 THRESHOLD = 0.3        # estimated Jaccard of 3-word shingles that makes two articles candidates
@@ -31,11 +32,15 @@ class NearDuplicates:
         self.containment = containment
         self.num_perm = num_perm
         self.shingle_size = shingle_size
+        from datasketch import MinHashLSH  # numpy and scipy: only when stories are built
+
         self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
         self._signatures: dict[Hashable, tuple[MinHash, int]] = {}   # signature, shingle count
         self._original: dict[Hashable, Hashable] = {}   # copy → first copy
 
     def signature(self, text: str) -> Optional[tuple[MinHash, int]]:
+        from datasketch import MinHash
+
         grams = shingles(text, self.shingle_size)
         if len(grams) < MIN_SHINGLES:
             return None
