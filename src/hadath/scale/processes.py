@@ -15,7 +15,7 @@ import multiprocessing
 import signal
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Iterator, Optional
+from typing import Callable, Iterator, Optional
 
 from ..commands.extract import Report, analyse, articles, json_line
 
@@ -52,19 +52,27 @@ def replay(messages: list[tuple[str, str, str]], report: Report) -> None:
         (report.problem if kind == "problem" else report.note)(origin, text)
 
 
+# A step of a chunk for an article not sent for analysis (`skip` said so).
+SKIPPED = "skipped"
+
+
 @dataclass
 class Chunk:
     """Articles for one task, and the reading messages that come before each of
-    them (`steps`: a message, or None where the next article's result goes)."""
+    them (`steps`: a message, None where the next article's result goes, or SKIPPED)."""
     steps: list = field(default_factory=list)
     articles: list = field(default_factory=list)
 
 
-def chunks(paths, jsonl: bool, published, size: int) -> Iterator[Chunk]:
+def chunks(paths, jsonl: bool, published, size: int,
+           skip: Optional[Callable] = None) -> Iterator[Chunk]:
     reading = RecordingReport()
     chunk = Chunk()
     for article in articles(paths, jsonl, published, reading):
         chunk.steps.extend(reading.take())
+        if skip is not None and skip(article):
+            chunk.steps.append(SKIPPED)
+            continue
         chunk.steps.append(None)
         chunk.articles.append(article)
         if len(chunk.articles) >= size:
