@@ -13,6 +13,7 @@ import sys
 import time
 
 from .extract import _date_argument
+from ..scale.options import configure_engine
 
 HELP = "analyse articles and add them to the store (DuckDB file or PostgreSQL)"
 DEFAULT_DB = "hadath.duckdb"
@@ -37,6 +38,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="every input line is a JSON object {id, text, title?, url?, source?, published?}")
     parser.add_argument("--published", metavar="YYYY-MM-DD", type=_date_argument,
                         help="publication date for inputs that lack one")
+    configure_engine(parser)
 
 
 class SkipStored:
@@ -94,6 +96,9 @@ class Writer:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.engine == "dask":
+        from ..scale.cluster import run_dask_ingest
+        return run_dask_ingest(args)
     from ..pipeline import Pipeline
     from ..store import StoreError, open_store
     from ..store.base import redacted
