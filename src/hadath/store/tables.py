@@ -6,6 +6,8 @@ both databases (FLOAT8 is DOUBLE in DuckDB, DOUBLE PRECISION in PostgreSQL).
 """
 from __future__ import annotations
 
+from ..stories.tables import create_statements as story_statements
+
 ARTICLES = "articles"
 ENTITIES = "entities"
 QUOTES = "quotes"
@@ -87,6 +89,7 @@ def create_statements(postgres: bool) -> list[str]:
         body = ", ".join(f"{name} {sqltype}" for name, sqltype in columns)
         statements.append(f"CREATE TABLE IF NOT EXISTS {table} ({body}, {KEYS[table]})")
     statements.extend(INDEXES)
+    statements.extend(story_statements())  # story tables (hadath.stories), empty until computed
     if postgres:
         statements.extend(POSTGRES_INDEXES)
     return statements
