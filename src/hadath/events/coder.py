@@ -138,6 +138,7 @@ class SentenceView:
     norms: list[str]
     mentions: list[Mention] = field(default_factory=list)
     subject: Optional[Mention] = None     # the source of the sentence's first event so far
+    trigger_tokens: set[int] = field(default_factory=set)   # where other events are asserted
 
     def window(self, start: int, end: int) -> str:
         return " ".join(self.norms[max(0, start):max(0, end)])
@@ -164,7 +165,9 @@ class EventCoder:
         for sentence in doc.sentences:
             view = self._view(doc, sentence, context_country)
             subject_here = None
-            for trigger in self._triggers(view):
+            triggers = self._triggers(view)
+            view.trigger_tokens = {t.first for t in triggers}
+            for trigger in triggers:
                 for event, subject in self._code(view, trigger, previous_subject, published):
                     key = (event.plover, _actor_key(event.source), _actor_key(event.target),
                            event.negated)
@@ -351,8 +354,8 @@ class EventCoder:
             if code[:2] != "04":
                 return []
             code = "036"                                 # a planned meeting or visit: intent to meet
-        if code[:2] in ("14", "17", "18", "19", "20") and SPORT.search(whole) \
-                and not CASUALTY.search(whole):
+        if code[:2] in ("14", "17", "18", "19", "20") and SPORT.search(whole) and not CASUALTY.search(
+                view.window(0, trigger.first) + " " + view.window(trigger.end, len(view.norms))):
             return []
         if published and _distant_past(sentence_text, published):
             return []
@@ -480,6 +483,8 @@ class EventCoder:
                 return None
             if any(w in TOPIC_WORDS for w in gap):
                 return None                    # بشأن تبادل المعلومات حول …: a topic, not a party
+            if view.trigger_tokens.intersection(range(start, m.first)):
+                return None                    # another event's verb: its own actors follow
             return m
         return None
 

@@ -1,0 +1,160 @@
+"""The event coder on Documents built by hand (entities given, so that the coder is
+tested apart from the recogniser): families, actors, filters, quotes, dates, schema."""
+import pytest
+
+from hadath.document import Document, Entity, Quote
+from hadath.events import EventCoder
+from hadath.pipeline import analyse_text
+from hadath.schema import validate_article
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return EventCoder.load()
+
+
+def make(text, entities=(), published=None, quotes=()):
+    """A document whose entities are given as (id, type, surface, country)."""
+    doc = Document(id="t", text=text, published=published)
+    analyse_text(doc)
+    for entity_id, kind, surface, country in entities:
+        starts, at = [], text.find(surface)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(surface, at + 1)
+        doc.entities.append(Entity(entity_id, kind, surface, [(a, a + len(surface)) for a in starts],
+                                   country=country, actor=country))
+    doc.quotes = list(quotes)
+    return doc
+
+
+def code(coder, text, entities=(), published=None, quotes=()):
+    doc = make(text, entities, published, quotes)
+    coder(doc)
+    return doc
+
+
+@pytest.mark.parametrize("text, plover", [
+    ("التقى وزير الخارجية المصري نظيره الأردني في عمان.", "CONSULT"),
+    ("اتفق البلدان على تبادل المعلومات الأمنية.", "AGREE"),
+    ("أشاد رئيس الوزراء بجهود الوساطة.", "SUPPORT"),
+    ("أدانت الحكومة بشدة تصريحات السفير.", "DISAPPROVE"),
+    ("طالب النواب الحكومة بالاستقالة.", "DEMAND"),
+    ("رفضت المعارضة خطة التسوية.", "REJECT"),
+    ("هدد الرئيس بفرض عقوبات على الشركات.", "THREATEN"),
+    ("تظاهر آلاف الطلاب أمام البرلمان.", "PROTEST"),
+    ("اعتقلت الشرطة ثلاثة ناشطين.", "COERCE"),
+    ("قصفت الطائرات مواقع المسلحين شمال المدينة.", "ASSAULT"),
+    ("أفرجت السلطات عن خمسة معتقلين.", "RETREAT"),
+    ("أرسلت الحكومة مساعدات إنسانية إلى المتضررين.", "AID"),
+])
+def test_each_family(coder, text, plover):
+    doc = code(coder, text)
+    assert plover in {e.plover for e in doc.events}, [e.plover for e in doc.events]
+
+
+def test_visit_actors_from_verb_and_from_verbal_noun(coder):
+    doc = code(coder, "زار بوتين الصين لبحث التعاون.",
+               [("e1", "PER", "بوتين", "RUS"), ("e2", "GPE", "الصين", "CHN")])
+    visit = next(e for e in doc.events if e.cameo == "042")
+    assert (visit.source.entity, visit.target.entity) == ("e1", "e2")
+    doc = code(coder, "وقال باتروشيف، خلال زيارة إلى الصين، إن البلدين متحدان.",
+               [("e1", "PER", "باتروشيف", "RUS"), ("e2", "GPE", "الصين", "CHN")])
+    visit = next(e for e in doc.events if e.cameo == "042")
+    assert (visit.source.country, visit.target.country) == ("RUS", "CHN")
+    assert visit.plover == "CONSULT" and visit.mode == "visit"
+
+
+def test_meeting_between_two_sides(coder):
+    doc = code(coder, "عقدت محادثات بين مصر والسودان في القاهرة.",
+               [("e1", "GPE", "مصر", "EGY"), ("e2", "GPE", "السودان", "SDN"),
+                ("e3", "GPE", "القاهرة", "EGY")])
+    talks = next(e for e in doc.events if e.plover == "CONSULT")
+    assert (talks.source.entity, talks.target.entity) == ("e1", "e2")
+    assert talks.location == "e3"
+
+
+def test_passive_makes_the_person_the_target(coder):
+    doc = code(coder, "اعتُقل الصحفي سمير خليل على يد الشرطة المصرية.",
+               [("e1", "PER", "سمير خليل", "EGY")])
+    arrest = next(e for e in doc.events if e.plover == "COERCE")
+    assert arrest.target is not None and arrest.target.entity == "e1"
+    assert arrest.source.entity != "e1"
+
+
+def test_negation_and_denial_keep_the_event_flagged(coder):
+    doc = code(coder, "لم تعتقل الشرطة أيا من المتظاهرين.")
+    assert [e.negated for e in doc.events if e.plover == "COERCE"] == [True]
+    doc = code(coder, "نفت الحكومة أنها قصفت القرية.")
+    assert [e.negated for e in doc.events if e.plover == "ASSAULT"] == [True]
+
+
+@pytest.mark.parametrize("text", [
+    "إذا هاجمت القوات المدينة فستندلع حرب.",
+    "سيتظاهر العمال أمام الوزارة غدا.",
+    "هل قصفت الطائرات المستشفى؟",
+    "دعت النقابات إلى التظاهر أمام البرلمان.",
+    "تحدث اللاعب عن المباراة التي سحق فيها فريقه منافسه وقتل الملل.",
+])
+def test_not_current_events_are_not_coded(coder, text):
+    doc = code(coder, text)
+    assert not [e for e in doc.events if e.plover in ("ASSAULT", "PROTEST")], \
+        [(e.plover, text[e.trigger[0]:e.trigger[1]]) for e in doc.events]
+
+
+def test_future_visit_is_an_intent_to_meet(coder):
+    doc = code(coder, "ستزور الوزيرة باريس الأسبوع المقبل.")
+    assert "042" not in {e.cameo for e in doc.events}
+    assert "036" in {e.cameo for e in doc.events}
+
+
+def test_general_nouns_need_an_event_to_stage_them(coder):
+    assert not code(coder, "تعاني المنطقة من الاحتجاجات والإضرابات منذ سنوات.").events
+    doc = code(coder, "نظم الطلاب مظاهرة أمام الجامعة.")
+    assert "PROTEST" in {e.plover for e in doc.events}
+
+
+def test_event_inside_a_quotation_is_reported_by_the_speaker(coder):
+    text = "وقال الوزير: \"قصفت الطائرات مواقع المسلحين\"."
+    start = text.index("قصفت")
+    quote = Quote(text="قصفت الطائرات مواقع المسلحين", span=(start, start + 29), kind="direct",
+                  speaker="e1")
+    doc = code(coder, text, [("e1", "PER", "الوزير", None)], quotes=[quote])
+    strike = next(e for e in doc.events if e.plover == "ASSAULT")
+    assert strike.reported_by == "e1"
+
+
+def test_dates_come_from_the_sentence(coder):
+    doc = code(coder, "التقى الرئيس اليوم الإثنين وفدا من البرلمان.", published="2022-09-19")
+    assert doc.events[0].date == "2022-09-19"
+    doc = code(coder, "التقى الرئيس وفدا من البرلمان.", published="2022-09-19")
+    assert doc.events[0].date is None
+
+
+def test_several_events_no_duplicates(coder):
+    text = ("قصفت القوات الإسرائيلية غزة واعتقلت الشرطة ثلاثة شبان. "
+            "وقصفت القوات الإسرائيلية غزة مرة أخرى.")
+    doc = code(coder, text, [("e1", "GPE", "غزة", "PSE")])
+    kinds = [e.plover for e in doc.events]
+    assert "ASSAULT" in kinds and "COERCE" in kinds
+    strikes = [(e.source.actor, e.target.entity if e.target else None)
+               for e in doc.events if e.plover == "ASSAULT"]
+    assert strikes == [("ISRMIL", "e1")]
+
+
+def test_events_validate_against_the_schema(coder):
+    doc = code(coder, "زار بوتين الصين أمس، وتظاهر آلاف الطلاب في بكين.",
+               [("e1", "PER", "بوتين", "RUS"), ("e2", "GPE", "الصين", "CHN"),
+                ("e3", "GPE", "بكين", "CHN")], published="2022-09-19")
+    assert doc.events
+    validate_article(doc.to_dict())
+    for event in doc.events:
+        row = coder.ontology.get(event.cameo)
+        assert (event.goldstein, event.quad_class, event.plover) == (row.goldstein, row.quad_class,
+                                                                      row.plover)
+        assert 0 <= event.confidence <= 1
+        assert doc.text[event.trigger[0]:event.trigger[1]].strip()
+
+
+def test_empty_document_has_no_events(coder):
+    assert code(coder, "").events == []
