@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from ..stories.tables import first_reports_only
 from .rows import search_form
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
@@ -75,10 +76,11 @@ class EventFilter:
     end: Optional[dt.date] = None
     outlet: Optional[str] = None      # the article's source, exact
     article: Optional[int] = None     # store id of one article
+    every_report: Optional[bool] = None  # True: every report; else one per de-duplicated event
 
     @classmethod
     def parse(cls, actor=None, country=None, plover=None, cameo=None, start=None, end=None,
-              outlet=None, article=None) -> "EventFilter":
+              outlet=None, article=None, every_report=None) -> "EventFilter":
         if actor:
             actor = actor.strip().upper()
             if not _ACTOR.match(actor):
@@ -97,7 +99,7 @@ class EventFilter:
         if outlet is not None and len(outlet) > MAX_TEXT:
             raise FilterError("source", f"longer than {MAX_TEXT} characters")
         return cls(actor or None, check_country(country), plover or None, cameo or None,
-                   start_day, end_day, outlet or None, article)
+                   start_day, end_day, outlet or None, article, True if every_report else None)
 
     def where(self, alias: str = "e") -> tuple[str, list]:
         """SQL condition over the events table (aliased `alias`) and its bound values."""
@@ -127,6 +129,10 @@ class EventFilter:
         if self.article is not None:
             clauses.append(f"{a}.article_id = ?")
             params.append(self.article)
+        elif not self.every_report:
+            # Reports of one event in several articles count once (hadath.stories);
+            # an article's own events are all shown.
+            clauses.append(first_reports_only(a))
         return (" AND ".join(clauses) or "TRUE"), params
 
     def is_empty(self) -> bool:
