@@ -16,7 +16,10 @@ EVENT_LIST_COLUMNS = (
     "e.src_actor, e.src_country, e.src_name, e.tgt_actor, e.tgt_country, e.tgt_name, "
     "e.trigger_start, e.trigger_end, e.trigger_text, e.event_date, e.date, e.location_name, "
     "e.location_country, e.lat, e.lon, e.negated, e.confidence, e.outlet, "
-    "a.title AS article_title, a.url AS article_url, a.published AS article_published")
+    "a.title AS article_title, a.url AS article_url, a.published AS article_published, "
+    "l.story_id, coalesce(l.num_articles, 1) AS num_articles, coalesce(l.num_sources, 1) AS num_sources")
+# The event's story and its GDELT-style counts (hadath.stories; one report until computed).
+STORY_JOIN = "LEFT JOIN event_links l ON l.event_id = e.id"
 
 
 def page(limit: int, offset: int) -> tuple[int, int]:
@@ -120,7 +123,7 @@ class Queries:
         total = self.query(f"SELECT count(*) AS n FROM events e WHERE {where}", params)[0]["n"]
         rows = self.query(
             f"SELECT {EVENT_LIST_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id "
-            f"WHERE {where} ORDER BY e.event_date DESC NULLS LAST, e.id DESC LIMIT ? OFFSET ?",
+            f"{STORY_JOIN} WHERE {where} ORDER BY e.event_date DESC NULLS LAST, e.id DESC LIMIT ? OFFSET ?",
             params + [limit, offset])
         return {"total": int(total), "limit": limit, "offset": offset,
                 "items": [_jsonable(r) for r in rows]}
@@ -130,8 +133,10 @@ class Queries:
         where, params = event_filter.where("e")
         yield from self.stream(
             "SELECT e.*, a.url AS article_url, a.title AS article_title, a.published AS article_published, "
-            "a.doc_id AS article_doc_id, a.added AS article_added "
-            f"FROM events e JOIN articles a ON a.id = e.article_id WHERE {where} ORDER BY e.id", params)
+            "a.doc_id AS article_doc_id, a.added AS article_added, l.story_id, "
+            "coalesce(l.num_articles, 1) AS num_articles, coalesce(l.num_sources, 1) AS num_sources "
+            f"FROM events e JOIN articles a ON a.id = e.article_id {STORY_JOIN} WHERE {where} ORDER BY e.id",
+            params)
 
     def dyad(self, a: str, b: str, interval: str = "month", directed: bool = False,
              event_filter: EventFilter = EventFilter()) -> dict:
