@@ -5,8 +5,9 @@ Filled where hadath has the value; left empty otherwise:
   (SYRGOV: country SYR, type GOV); Actor*Name is the name as written (Arabic).
 - ActionGeo_* come from the event's place; ActionGeo_CountryCode stays empty
   because GDELT uses FIPS 10-4 codes there and hadath knows ISO alpha-3.
-- NumMentions, NumSources and NumArticles are 1 (one report) until reports of
-  the same event are merged; AvgTone, ADM and feature ids are not computed.
+- NumSources and NumArticles count the outlets and articles that reported the
+  event (hadath.stories; 1 until stories are computed); NumMentions counts
+  articles too. AvgTone, ADM and feature ids are not computed.
 - Negated events ("did not attack") are left out: GDELT records events that happened.
 """
 from __future__ import annotations
@@ -74,7 +75,8 @@ def gdelt_row(event: dict) -> list[str]:
         row += [code, event[side + "name"] or "", country, "", "", "", "", *roles]
     cameo = event["cameo"]
     row += [1 if (event["sentence_start"] or 0) < LEAD_CHARACTERS else 0, cameo, cameo[:3], cameo[:2],
-            event["quad_class"], event["goldstein"], 1, 1, 1, ""]
+            event["quad_class"], event["goldstein"], event.get("num_articles") or 1,
+            event.get("num_sources") or 1, event.get("num_articles") or 1, ""]
     row += [""] * 16  # Actor1Geo_*, Actor2Geo_*: hadath places events, not actors
     if event["lat"] is not None:
         geo_type = GEO_TYPES.get((event.get("location_kind") or "").lower(), 4)
