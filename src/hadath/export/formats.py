@@ -74,7 +74,8 @@ def _parquet(events, out: BinaryIO) -> int:
     fields = [pa.field(name, types[sqltype]) for name, sqltype in COLUMNS[EVENTS]]
     fields += [pa.field("article_url", pa.string()), pa.field("article_title", pa.string()),
                pa.field("article_published", pa.date32()), pa.field("article_doc_id", pa.string()),
-               pa.field("article_added", pa.timestamp("us"))]
+               pa.field("article_added", pa.timestamp("us")), pa.field("story_id", pa.string()),
+               pa.field("num_articles", pa.int64()), pa.field("num_sources", pa.int64())]
     schema = pa.schema(fields)
     n = 0
     with pq.ParquetWriter(out, schema, compression="zstd") as writer:
