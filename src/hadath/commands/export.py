@@ -23,6 +23,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
                        ("source", "outlet")):
         parser.add_argument(f"--{name}", help=text)
     parser.add_argument("-q", "--query", help="jsonl: only articles containing these words")
+    parser.add_argument("--every-report", action="store_true",
+                        help="every report of an event (default: one row per de-duplicated event)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -32,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         event_filter = EventFilter.parse(actor=args.actor, country=args.country, plover=args.plover,
                                          cameo=args.cameo, start=args.start, end=args.end,
-                                         outlet=args.source)
+                                         outlet=args.source, every_report=args.every_report)
     except FilterError as exc:
         print(f"hadath: --{exc.param}: {exc.reason}", file=sys.stderr)
         return 2
