@@ -63,3 +63,32 @@ def test_sync_again_replaces_rather_than_adds(db):
     with open_store(db, read_only=True) as store:
         assert store.query("SELECT count(*) AS n FROM stories")[0]["n"] == 3
         assert store.query("SELECT count(*) AS n FROM event_links")[0]["n"] == 7
+
+
+def test_events_are_de_duplicated_by_default_with_a_switch_for_every_report(db):
+    from hadath.store import EventFilter
+
+    with open_store(db, read_only=True) as store:
+        ids = by_doc(store)
+        merged = store.events(EventFilter())
+        every = store.events(EventFilter.parse(every_report=True))
+        one_article = store.events(EventFilter.parse(article=ids["a2"]))
+    assert (merged["total"], every["total"]) == (5, 7)
+    assert one_article["total"] == 1   # an article's own events are all shown
+    meeting = next(e for e in merged["items"] if e["num_articles"] == 2)
+    assert meeting["num_sources"] == 2 and meeting["story_id"]
+
+
+def test_story_list_and_detail(db):
+    from hadath.stories.queries import list_stories, story_detail
+
+    with open_store(db, read_only=True) as store:
+        listed = list_stories(store, q="الكهربائي")
+        assert listed["total"] == 2   # the visit story and the later visit, not the floods
+        widest = max(listed["items"], key=lambda s: s["num_articles"])
+        detail = story_detail(store, widest["story_id"])
+        assert story_detail(store, "nope") is None
+    assert detail["num_reports"] == 3
+    copies = [a for a in detail["articles"] if a["duplicate_of"] is not None]
+    assert [a["id"] for a in copies] == ["a2"]
+    assert detail["events"][0]["num_articles"] == 2
