@@ -14,7 +14,7 @@ from typing import Optional
 
 from ..document import Document, Quote
 from ..text import normalize, normalize_with_offsets
-from .direct import headline_quotation
+from .direct import headline_quotation, strip_marks
 from .lexicon import CueLexicon
 from .reported import Candidate, CueFinder
 from .speakers import Speaker, SpeakerResolver
@@ -44,7 +44,10 @@ class QuoteFinder:
             for cand in self.cues.sentence(doc.text, sentence):
                 if cand.cue_span[0] < quoted_until:
                     continue  # a cue inside a quotation reports nothing
-                speaker = self._speaker(cand, resolver)
+                if cand.how == "object":
+                    speaker = self._object(doc, cand, resolver)
+                else:
+                    speaker = self._speaker(cand, resolver)
                 if cand.how == "track":
                     if cand.subject is not None and speaker is not None:
                         resolver.said(speaker, cand.feminine)
@@ -75,6 +78,37 @@ class QuoteFinder:
                 if speaker is not None or cand.how == "attribution":
                     return speaker
         return resolver.previous(cand.feminine)
+
+    def _object(self, doc: Document, cand: Candidate, resolver: SpeakerResolver) -> Optional[Speaker]:
+        """Speaker of a speech act whose object is the statement, and the statement
+        narrowed to what follows the subject (`توعدت واشنطن بفرض عقوبات` → بفرض عقوبات)."""
+        start, end = cand.content
+        if cand.pre_subject is not None:
+            speaker = resolver.from_phrase(*cand.pre_subject)
+            if speaker is not None:
+                return speaker
+        subject = resolver.subject(start, end, bounded=True)
+        found = subject.speaker
+        preposition = normalize(doc.text[start:end]).lstrip(" ،,").startswith("ب")
+        if subject.implicit or found is not None and found.entity is None and preposition:
+            speaker = resolver.previous(cand.feminine)  # طالبت بوضع قواعد: no subject written
+        elif found is None or found.entity is None and not self._named_source(doc, start, subject.end):
+            return None
+        else:
+            speaker, start = found, subject.end
+        cand.content = strip_marks(doc.text, start, end, marks=False)
+        if len(doc.text[cand.content[0]:cand.content[1]].split()) < 2:
+            return None
+        return speaker
+
+    def _named_source(self, doc: Document, start: int, end: int) -> bool:
+        """A subject phrase with no entity in it is one when it starts with a source or
+        body noun (مصدر، السلطات) or a comma closes it (`أعلنت الشرطة، أمس، …`)."""
+        words = normalize(doc.text[start:end]).split()
+        head = words[0].removeprefix("ال") if words else ""
+        after = doc.text[end:end + 3].lstrip()
+        return (head in self.lexicon.source_heads or "ال" + head in self.lexicon.source_heads
+                or after[:1] in ("،", ","))
 
     def _headline(self, doc: Document, resolver: SpeakerResolver) -> Optional[Quote]:
         """`باتروشيف: موسكو وبكين متحدتان …` on the first line."""

@@ -26,6 +26,7 @@ class CueLexicon:
     words: dict[str, tuple[str, int]]  # one-word cue as written with و/ف or without →
                                        # (verb / track / participle, length of the و/ف)
     phrase_hints: tuple[str, ...]  # substrings without which no phrase cue can match
+    object_verbs: frozenset[str]  # speech acts whose object is the statement (اتهم، طالب)
     lead_only: frozenset[str]   # forms that are also nouns: cues only where a clause opens
     present: frozenset[str]     # imperfect forms (يقول، تعلن): تـ there marks the feminine
     preposition: str            # regex: words between a verb and its complement (أشار إلى أن)
@@ -34,11 +35,14 @@ class CueLexicon:
     def load(cls) -> "CueLexicon":
         text = resources.files("hadath").joinpath("resources", "quotes", "cues.tsv").read_text("utf-8")
         rows: dict[str, list[tuple[list[str], list[str]]]] = {}
+        object_forms: set[str] = set()
         for line in text.splitlines():
             if not line.strip() or line.startswith("#"):
                 continue
             kind, forms, *rest = line.split("\t")
             preps = rest[0].split() if rest else []
+            if len(rest) > 1 and rest[1] == "object":
+                object_forms.update(normalize(f).lstrip("+") for f in forms.split())
             sep = "|" if kind == "own_words" else None
             rows.setdefault(kind, []).append(([normalize(f).strip() for f in forms.split(sep)],
                                               [normalize(p) for p in preps]))
@@ -76,6 +80,7 @@ class CueLexicon:
                    phrase_hints=tuple({f.split()[-1] if kind == "own_words" else f.split()[0]
                                        for kind in ("attribution", "own_words")
                                        for f in forms(kind)} | {"جاء"}),
+                   object_verbs=frozenset(object_forms),
                    lead_only=frozenset(lead_only), present=frozenset(present),
                    preposition=alt(sorted(set(preps("verb")) | set(preps("participle")),
                                           key=len, reverse=True)))

@@ -42,7 +42,8 @@ _WORDS = re.compile(r"[^\W_]+")
 
 @dataclass(slots=True)
 class Candidate:
-    how: str                       # verb, participle, statement, attribution, own_words, track
+    how: str                       # verb, participle, statement, attribution, own_words,
+                                   # object (اتهم فلان إيران بـ…), track
     cue_span: Span
     kind: Optional[str] = None     # direct / indirect; None for a cue naming no statement
     content: Optional[Span] = None
@@ -171,12 +172,24 @@ class CueFinder:
         cand = Candidate(how, (view.pos(start), view.end_pos(end)), feminine=feminine, lead=lead)
         comp = self._find_complement(text, view, end, limit)
         if comp is None:
+            reports_object = cue_word in self.lexicon.object_verbs
+            if how == "participle" and reports_object:  # مطالباً الدول بضمان حدودها
+                cand.kind = "indirect"
+                cand.content = strip_marks(text, view.pos(end), view.end_pos(cut), False)
+                return cand if _enough_words(text, cand.content) else None
             if how in ("verb", "track") and lead:
+                cand.pre_subject = self._pre_subject(view, m.start(), cue_word)
+                if reports_object:
+                    # the statement is what follows the subject: the finder narrows it
+                    cand.how, cand.kind = "object", "indirect"
+                    cand.subject = (view.pos(end), view.end_pos(cut))
+                    cand.content = cand.subject
+                    return cand
                 cand.how = "track"
                 s_end = min(limit, _nth_word_end(norm, end, 5))
                 cand.subject = (view.pos(end), view.end_pos(s_end))
-                cand.pre_subject = self._pre_subject(view, m.start(), cue_word)
-            return cand if cand.how == "track" else None
+                return cand
+            return None
         if how == "track":
             if comp[2] == "mark":
                 return None  # دعا إلى "ثورة …": the object of a demand, not a statement
@@ -320,11 +333,13 @@ def _feminine(cue: str, how: str, present: bool) -> bool:
 
 
 def _clause_initial(norm: str, start: int) -> bool:
+    """Whether a verb at `start` opens its clause: at the start, after a comma or an
+    opener (قد، ثم، كان), or after a subject that كان/أما put first (وكان ماكرون اقترح)."""
     before = norm[:start].rstrip()
     if not before or before[-1] in "،,:؛.":
         return True
-    last = before.split()[-1]
-    return last in _CLAUSE_OPENERS
+    words = before.split()
+    return words[-1] in _CLAUSE_OPENERS or (words[0] in _PRE_SUBJECT_OPENERS and len(words) <= 8)
 
 
 def _after_comma(norm: str, start: int) -> bool:

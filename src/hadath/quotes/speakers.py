@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from ..document import Document, Entity
 from ..text import normalize
@@ -28,7 +28,7 @@ ADJUNCTS = frozenset(normalize(w) for w in (
     "لوكالة لصحيفة لقناة لشبكة لموقع لوسائل للصحفيين للصحافيين لتلفزيون لإذاعة للتلفزيون "
     "للإذاعة لمراسل للمراسلين للصحافة للصحيفة للوكالة لـ بشأن إزاء تجاه ردا رداً بالقول "
     "عشية مطلع أواخر أوائل ليلا صباحا مساء ظهرا فجرا رسميا مجددا مرة صراحة علنا مؤخرا "
-    "حاليا لاحقا سابقا").split())
+    "حاليا لاحقا سابقا نفسه نفسها نفسهم ذاته ذاتها").split())
 # Times that may open what follows a verb (قال العام الماضي إن) but also end a title
 # (الأمين العام): they mark an implicit subject only at the start.
 _TIME_OPENERS = frozenset(normalize(w) for w in "العام الشهر الأسبوع السنة".split())
@@ -51,6 +51,12 @@ class Speaker:
     name: str
     role: Optional[str] = None
     body: bool = False   # an organisation, state or outlet: it can issue a statement
+
+
+class Subject(NamedTuple):
+    speaker: Optional[Speaker]
+    end: Optional[int]          # where the subject phrase ends (None: not found)
+    implicit: bool = False      # no subject written: the current speaker goes on
 
 
 class SpeakerResolver:
@@ -76,9 +82,11 @@ class SpeakerResolver:
         when the current one does not agree with the verb (وأضافت after a man)."""
         if feminine is None or self.current is None:
             return self.current
-        if self.by_gender.get(feminine) is self.current or feminine not in self.by_gender:
-            return self.current
-        return self.by_gender[feminine]
+        if feminine in self.by_gender:
+            return self.by_gender[feminine]
+        if feminine and not self.current.body:
+            return None  # وأضافت after men only: not one of them (bodies take both genders)
+        return self.current
 
     # -- subject phrases --------------------------------------------------
     def from_phrase(self, start: int, end: int, bounded: bool = False) -> Optional[Speaker]:
@@ -86,39 +94,48 @@ class SpeakerResolver:
         the phrase names nobody (the subject is implicit). With `bounded`, a
         phrase that is not an entity must end (at a comma or an adjunct) before
         `end`: what runs on may be the verb's object."""
+        return self.subject(start, end, bounded).speaker
+
+    def subject(self, start: int, end: int, bounded: bool = False) -> "Subject":
+        """The speaker of `from_phrase`, where the subject phrase ends, and whether
+        the text names no subject at all (`وأضاف أن`, `قال في مؤتمر`)."""
         words = [(m.start(), m.end(), normalize(m.group()))
                  for m in _WORD.finditer(self.doc.text, start, end)]
         while words and (words[0][2] in "،," or words[0][2] in _PRONOUN_PREPOSITIONS):
             words.pop(0)
         if not words or words[0][2] in ADJUNCTS or words[0][2] in _TIME_OPENERS or words[0][2] == "(":
-            return None
+            return Subject(None, start, True)
         called = next((i for i, w in enumerate(words) if w[2] in _CALLED), None)
         if called is not None and called + 1 < len(words):
             words = words[called + 1:]  # أحد المحتجين ويدعى ديفيد
         head, apposition = _parts(words)
         if not head:
-            return None
+            return Subject(None, start, True)
+        phrase_end = (apposition or head)[-1][1]
         if head[0][2] in self.lexicon.statement_nouns:
-            return self._statement(head, end)
-        speaker = self._named(head, apposition)
-        if bounded and speaker.entity is None and len(head) == len(words):
-            return self._source_description(head)
-        return speaker
+            return Subject(self._statement(head, end), head[-1][1])
+        speaker, mention_end = self._named(head, apposition)
+        last_word = next(w for w in reversed(words) if w[2] not in "،,")
+        if (apposition or head)[-1] is not last_word or not bounded:
+            return Subject(speaker, phrase_end)
+        if speaker.entity is not None:
+            return Subject(speaker, mention_end)
+        return self._source_description(head)
 
-    def _source_description(self, head) -> Optional[Speaker]:
+    def _source_description(self, head) -> "Subject":
         """`متحدث باسم الجيش الإسرائيلي حصول الغارات`: a source noun and its
         modifiers, up to the first word without ال after them (the object)."""
         if head[0][2] not in self.lexicon.source_heads:
-            return None
+            return Subject(None, None)
         end = len(head)
         for i in range(1, len(head)):
             if head[i - 1][2].startswith("ال") and not head[i][2].startswith("ال"):
                 end = i
                 break
         if end == len(head):
-            return None
-        return Speaker(None, self.doc.text[head[0][0]:head[end - 1][1]],
-                       body=head[0][2] in self.lexicon.body_heads)
+            return Subject(None, None)
+        return Subject(Speaker(None, self.doc.text[head[0][0]:head[end - 1][1]],
+                               body=head[0][2] in self.lexicon.body_heads), head[end - 1][1])
 
     def _statement(self, head, end: int) -> Optional[Speaker]:
         """`البيان` → the body that issued it; `بيان لمجلس الأمن` → that body."""
@@ -148,9 +165,11 @@ class SpeakerResolver:
         if not words or words[0][2] in ADJUNCTS:
             return None
         head, apposition = _parts(words)
-        return self._named(head, apposition) if head else None
+        return self._named(head, apposition)[0] if head else None
 
-    def _named(self, head, apposition) -> Speaker:
+    def _named(self, head, apposition) -> tuple[Speaker, Optional[int]]:
+        """The speaker a head phrase (and its apposition) names, and the end of
+        the entity mention that named it."""
         text = self.doc.text
         h_start, h_end = head[0][0], head[-1][1]
         name_at = _name_start(head, self.lexicon)
@@ -163,23 +182,23 @@ class SpeakerResolver:
         if found is None:
             found = self._entity(h_start, h_end, None, at=h_start)
         if found is not None:
-            (m_start, _), entity = found
-            role = entity.role or _clean(text[h_start:m_start]) or None
+            (m_start, m_end), entity = found
+            role = entity.role or _title_before(text, h_start, m_start)
             if role is None and apposition and not _name_like(apposition):
                 role = _clean(text[apposition[0][0]:apposition[-1][1]]) or None
-            return Speaker(entity.id, entity.name, role, body=entity.type != "PER")
+            return Speaker(entity.id, entity.name, role, body=entity.type != "PER"), m_end
         body = head[0][2] in self.lexicon.body_heads
         if body:  # وكالة فرانس برس، مجلس الأمن: the name of a body is all of it
-            return Speaker(None, text[h_start:h_end], body=True)
+            return Speaker(None, text[h_start:h_end], body=True), None
         if title_only:
             if apposition and _name_like(apposition):
                 return Speaker(None, text[apposition[0][0]:apposition[-1][1]],
-                               _clean(text[h_start:h_end]))
-            return Speaker(None, text[h_start:h_end], body=body)
+                               _clean(text[h_start:h_end])), None
+            return Speaker(None, text[h_start:h_end], body=body), None
         role = _clean(text[h_start:head[name_at][0]]) or None
         if role is None and apposition and not _name_like(apposition):
             role = _clean(text[apposition[0][0]:apposition[-1][1]]) or None
-        return Speaker(None, text[head[name_at][0]:h_end], role)
+        return Speaker(None, text[head[name_at][0]:h_end], role), None
 
     def _entity(self, start: int, end: int, etype: Optional[str],
                 at: Optional[int] = None) -> Optional[tuple[tuple[int, int], Entity]]:
@@ -233,6 +252,14 @@ def _name_start(head, lexicon: CueLexicon) -> Optional[int]:
 def _name_like(words) -> bool:
     return 1 <= len(words) <= 4 and not any(w[2].startswith("ال") and i == 0
                                             for i, w in enumerate(words))
+
+
+def _title_before(text: str, start: int, mention: int) -> Optional[str]:
+    """The title written before a mention (`وزير الخارجية` + name); a clitic stuck to the
+    mention (`بـ`) is not one."""
+    if mention > start and not text[mention - 1].isspace():
+        mention = text.rfind(" ", start, mention) + 1 or start
+    return _clean(text[start:mention]) or None
 
 
 def _clean(s: str) -> str:
