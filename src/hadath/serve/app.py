@@ -18,6 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
 from ..store import EventFilter, FilterError, StoreBusy, StoreError, open_store
+from ..stories.queries import list_stories, story_detail
 
 MAX_BODY_BYTES = 20_000_000
 MAX_POST_ARTICLES = 1000
@@ -63,9 +64,11 @@ def create_app(db: str, token: Optional[str] = None, store=None) -> FastAPI:
     async def store_error(request: Request, exc: StoreError):
         return JSONResponse({"detail": "the store cannot be read"}, status_code=503)
 
-    def event_filter(actor, country, plover, cameo, start, end, source, article=None) -> EventFilter:
+    def event_filter(actor, country, plover, cameo, start, end, source, article=None,
+                     every_report=False) -> EventFilter:
         return EventFilter.parse(actor=actor, country=country, plover=plover, cameo=cameo,
-                                 start=start, end=end, outlet=source, article=article)
+                                 start=start, end=end, outlet=source, article=article,
+                                 every_report=every_report)
 
     F = dict(actor=Query(None, description="CAMEO actor code of either side (prefix: SYR matches SYRGOV)"),
              country=Query(None, description="ISO 3166-1 alpha-3 code of either side"),
@@ -73,7 +76,10 @@ def create_app(db: str, token: Optional[str] = None, store=None) -> FastAPI:
              cameo=Query(None, description="CAMEO event code or prefix, e.g. 19"),
              start=Query(None, description="first day, YYYY-MM-DD (event date, else publication date)"),
              end=Query(None, description="last day, YYYY-MM-DD"),
-             source=Query(None, description="outlet, as stored in the article's source"))
+             source=Query(None, description="outlet, as stored in the article's source"),
+             every_report=Query(False, description="every report of an event; by default reports of "
+                                                   "one event (same story, type, actors, place, "
+                                                   "date ±1 day) count once"))
 
     @app.get("/api/overview", summary="Counts, outlets and date range")
     def overview():
@@ -117,8 +123,8 @@ def create_app(db: str, token: Optional[str] = None, store=None) -> FastAPI:
                plover: Optional[str] = F["plover"], cameo: Optional[str] = F["cameo"],
                start: Optional[str] = F["start"], end: Optional[str] = F["end"],
                source: Optional[str] = F["source"], article: Optional[int] = None,
-               limit: int = 50, offset: int = 0):
-        f = event_filter(actor, country, plover, cameo, start, end, source, article)
+               every_report: bool = F["every_report"], limit: int = 50, offset: int = 0):
+        f = event_filter(actor, country, plover, cameo, start, end, source, article, every_report)
         return store.events(f, limit=limit, offset=offset)
 
     @app.get("/api/dyads", summary="Events between two countries over time")
@@ -127,8 +133,8 @@ def create_app(db: str, token: Optional[str] = None, store=None) -> FastAPI:
               directed: bool = Query(False, description="only events from a to b"),
               plover: Optional[str] = F["plover"], cameo: Optional[str] = F["cameo"],
               start: Optional[str] = F["start"], end: Optional[str] = F["end"],
-              source: Optional[str] = F["source"]):
-        f = event_filter(None, None, plover, cameo, start, end, source)
+              source: Optional[str] = F["source"], every_report: bool = F["every_report"]):
+        f = event_filter(None, None, plover, cameo, start, end, source, every_report=every_report)
         return store.dyad(a, b, interval=interval, directed=directed, event_filter=f)
 
     @app.get("/api/dyads/top", summary="Country pairs with the most events")
@@ -139,15 +145,32 @@ def create_app(db: str, token: Optional[str] = None, store=None) -> FastAPI:
     def network(actor: Optional[str] = F["actor"], country: Optional[str] = F["country"],
                 plover: Optional[str] = F["plover"], cameo: Optional[str] = F["cameo"],
                 start: Optional[str] = F["start"], end: Optional[str] = F["end"],
-                source: Optional[str] = F["source"], limit: int = 80):
-        return store.network(event_filter(actor, country, plover, cameo, start, end, source), limit)
+                source: Optional[str] = F["source"], every_report: bool = F["every_report"],
+                limit: int = 80):
+        return store.network(event_filter(actor, country, plover, cameo, start, end, source,
+                                          every_report=every_report), limit)
 
     @app.get("/api/places", summary="Places of events with coordinates, with counts")
     def places(actor: Optional[str] = F["actor"], country: Optional[str] = F["country"],
                plover: Optional[str] = F["plover"], cameo: Optional[str] = F["cameo"],
                start: Optional[str] = F["start"], end: Optional[str] = F["end"],
-               source: Optional[str] = F["source"], limit: int = 300):
-        return store.places(event_filter(actor, country, plover, cameo, start, end, source), limit)
+               source: Optional[str] = F["source"], every_report: bool = F["every_report"],
+               limit: int = 300):
+        return store.places(event_filter(actor, country, plover, cameo, start, end, source,
+                                         every_report=every_report), limit)
+
+    @app.get("/api/stories", summary="Stories: reports of one story grouped, latest first")
+    def stories(q: Optional[str] = Query(None, description="words of any of the story's articles"),
+                source: Optional[str] = F["source"], start: Optional[str] = F["start"],
+                end: Optional[str] = F["end"], limit: int = 20, offset: int = 0):
+        return list_stories(store, q=q, source=source, start=start, end=end, limit=limit, offset=offset)
+
+    @app.get("/api/stories/{story_id}", summary="One story: its articles, copies, de-duplicated events")
+    def story(story_id: str):
+        found = story_detail(store, story_id)
+        if found is None:
+            raise HTTPException(404, f"no story {story_id[:40]}")
+        return found
 
     @app.get("/api/quotes", summary="Quotations, by speaker")
     def quotes(speaker: Optional[str] = Query(None, description="speaker name, Arabic (normalised)"),
