@@ -92,3 +92,19 @@ def test_story_list_and_detail(db):
     copies = [a for a in detail["articles"] if a["duplicate_of"] is not None]
     assert [a["id"] for a in copies] == ["a2"]
     assert detail["events"][0]["num_articles"] == 2
+
+
+def test_api_shows_stories_and_merged_events_with_a_switch(db):
+    from fastapi.testclient import TestClient
+
+    from hadath.serve.app import create_app
+
+    client = TestClient(create_app(db))
+    assert client.get("/api/events").json()["total"] == 5
+    assert client.get("/api/events", params={"every_report": "true"}).json()["total"] == 7
+    listed = client.get("/api/stories").json()
+    assert listed["total"] == 3
+    widest = max(listed["items"], key=lambda s: s["num_articles"])
+    detail = client.get(f"/api/stories/{widest['story_id']}").json()
+    assert detail["num_sources"] == 2 and len(detail["articles"]) == 3
+    assert client.get("/api/stories/none").status_code == 404
