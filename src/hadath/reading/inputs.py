@@ -168,7 +168,7 @@ def _read_jsonl(stream: BinaryIO, origin: str, published: Optional[str]) -> Iter
             yield InputProblem(where, "not UTF-8 (JSON Lines must be UTF-8)")
             continue
         except json.JSONDecodeError as exc:
-            yield InputProblem(where, f"invalid JSON ({exc.msg})")
+            yield InputProblem(where, f"invalid JSON ({exc.msg} column {exc.colno})")
             continue
         yield _record(record, where, published)
     if not seen_any:
