@@ -152,3 +152,29 @@ def test_unbalanced_closing_mark_is_dropped(finder):
 ])
 def test_nothing_found_in_plain_sentences(finder, text):
     assert analyse(finder, text).quotes == []
+
+
+def test_headline_naming_an_occasion_is_not_a_quote(finder):
+    text = "قبيل لقاء العمري والحسني: الحكومة تعد خطة جديدة\nتعد الحكومة خطة جديدة للطاقة."
+    doc = analyse(finder, text, [("PER", "سامي العمري", ["العمري"]), ("PER", "يوسف الحسني", ["الحسني"])])
+    assert doc.quotes == []
+
+
+def test_speech_act_whose_object_is_the_statement(finder):
+    text = "واتهم وزير الداخلية ماهر سلوم المعارضة بتأجيج الاحتجاجات في الجنوب."
+    doc = analyse(finder, text, [("PER", "ماهر سلوم", ["ماهر سلوم"])])
+    assert len(doc.quotes) == 1
+    q = doc.quotes[0]
+    assert (q.cue, q.kind, q.speaker) == ("اتهم", "indirect", "e0")
+    assert q.text == "المعارضة بتأجيج الاحتجاجات في الجنوب"
+
+
+def test_object_of_a_speech_act_with_no_named_subject_is_not_a_quote(finder):
+    # no entity and no source noun: the words after the verb may be its object
+    assert analyse(finder, "وطالب بعض السكان المحليين البلدية بإصلاح الطريق.").quotes == []
+
+
+def test_feminine_verb_does_not_continue_a_man(finder):
+    text = "قال المهندس رامي حداد إن الجسر سيفتتح قريبا. وأضافت أن الأعمال شارفت على الانتهاء."
+    doc = analyse(finder, text, [("PER", "رامي حداد", ["رامي حداد"])])
+    assert [q.speaker for q in doc.quotes] == ["e0"]

@@ -125,13 +125,24 @@ class QuoteFinder:
             speaker = self._possessor(doc, resolver, s_start, s_end) or speaker
         if speaker is None:
             return None
-        entity = doc.entity(speaker.entity)
-        if doc.entities and (entity is None or entity.type not in ("PER", "ORG")):
-            return None  # `مصر: …`, `الاتفاق النووي: …` label a topic; only a person or body speaks
+        if doc.entities and not self._names_one_speaker(doc, speaker, s_start, s_end):
+            return None  # `مصر: …`, `قبيل قمة بوتين وترامب: …` label a topic
         colon = doc.text.index(":", s_end)
         return Quote(text=doc.text[c_start:c_end], span=(c_start, c_end), kind="direct",
                      cue=doc.text[s_start:colon + 1], cue_span=(s_start, colon + 1),
                      speaker=speaker.entity, speaker_name=speaker.name, speaker_role=speaker.role)
+
+    @staticmethod
+    def _names_one_speaker(doc: Document, speaker: Speaker, start: int, end: int) -> bool:
+        """A headline's `X` is a person or body, named at its end (`وزير الخارجية لافروف`),
+        and no one else is named in it."""
+        entity = doc.entity(speaker.entity)
+        if entity is None or entity.type not in ("PER", "ORG"):
+            return False
+        mentions = doc.entities_in(start, end)
+        if not mentions:
+            return True  # named through the body of the article (وزعيمهم)
+        return len({e.id for _, e in mentions}) == 1 and not doc.text[mentions[-1][0][1]:end].strip()
 
     def _possessor(self, doc: Document, resolver: SpeakerResolver, start: int,
                    end: int) -> Optional[Speaker]:

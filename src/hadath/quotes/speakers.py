@@ -27,7 +27,7 @@ ADJUNCTS = frozenset(normalize(w) for w in (
     "الإثنين الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد هذا هذه قد وقد الذي التي "
     "لوكالة لصحيفة لقناة لشبكة لموقع لوسائل للصحفيين للصحافيين لتلفزيون لإذاعة للتلفزيون "
     "للإذاعة لمراسل للمراسلين للصحافة للصحيفة للوكالة لـ بشأن إزاء تجاه ردا رداً بالقول "
-    "عشية مطلع أواخر أوائل ليلا صباحا مساء ظهرا فجرا رسميا مجددا مرة صراحة علنا مؤخرا "
+    "عشية قبيل بعيد مطلع أواخر أوائل ليلا صباحا مساء ظهرا فجرا رسميا مجددا مرة صراحة علنا مؤخرا "
     "حاليا لاحقا سابقا نفسه نفسها نفسهم ذاته ذاتها").split())
 # Times that may open what follows a verb (قال العام الماضي إن) but also end a title
 # (الأمين العام): they mark an implicit subject only at the start.
@@ -115,12 +115,14 @@ class SpeakerResolver:
         if head[0][2] in self.lexicon.statement_nouns:
             return Subject(self._statement(head, end), head[-1][1])
         speaker, mention_end = self._named(head, apposition)
-        last_word = next(w for w in reversed(words) if w[2] not in "،,")
-        if (apposition or head)[-1] is not last_word or not bounded:
-            return Subject(speaker, phrase_end)
         if speaker.entity is not None:
-            return Subject(speaker, mention_end)
-        return self._source_description(head)
+            # the subject ends with its apposition (جون بولتون، مستشار …،) or with the name
+            comma_closed = bool(apposition) or len(words) > len(head) and words[len(head)][2] in "،,"
+            return Subject(speaker, phrase_end if comma_closed else mention_end)
+        last_word = next(w for w in reversed(words) if w[2] not in "،,")
+        if bounded and (apposition or head)[-1] is last_word:
+            return self._source_description(head)
+        return Subject(speaker, phrase_end)
 
     def _source_description(self, head) -> "Subject":
         """`متحدث باسم الجيش الإسرائيلي حصول الغارات`: a source noun and its
