@@ -158,3 +158,19 @@ def _insert(store, con, table: str, rows: list[tuple]) -> None:
         con.execute(f"INSERT INTO {table} ({names}) SELECT * FROM incoming_story_rows")
     finally:
         con.unregister("incoming_story_rows")
+
+
+def sync_and_report(location: str) -> None:
+    """For `hadath ingest`: recompute the stories and say what they hold, on standard error."""
+    import sys
+
+    from ..store import StoreError
+
+    try:
+        done = sync_stories(location)
+    except StoreError as exc:
+        print(f"hadath: stories not updated: {exc}", file=sys.stderr)
+        return
+    print(f"hadath: stories: {done.stories} stories over {done.articles} articles "
+          f"({done.duplicates} near-duplicates linked to their first copy); "
+          f"{done.events} event reports are {done.merged_events} events", file=sys.stderr)
