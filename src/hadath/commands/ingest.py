@@ -147,6 +147,9 @@ def run(args: argparse.Namespace) -> int:
           f"{done.events} events. Store now holds {after['articles']} articles "
           f"(+{after['articles'] - before['articles']}), {after['events']} events: {redacted(args.db)}",
           file=sys.stderr)
+    if done.new:  # stories, near-duplicates and merged events over the whole store (hadath.stories)
+        from ..stories.store_sync import sync_and_report
+        sync_and_report(args.db)
     return report.exit_status()
 
 
