@@ -14,7 +14,7 @@
   };
   const QUAD = { 1: "تعاون لفظي", 2: "تعاون مادي", 3: "صراع لفظي", 4: "صراع مادي" };
   const TYPES = { PER: "شخص", ORG: "منظمة", GPE: "دولة/مدينة", LOC: "مكان", NORP: "جماعة" };
-  const FILTERS = ["actor", "country", "plover", "cameo", "start", "end", "source"];
+  const FILTERS = ["actor", "country", "plover", "cameo", "start", "end", "source", "every_report"];
   let worldOutline = null;
   let sources = [];
 
@@ -82,7 +82,7 @@
     const { parts, params } = route();
     const name = parts[0] || "search";
     for (const link of document.querySelectorAll("nav a")) link.classList.toggle("active", link.dataset.view === name);
-    const views = { search, article, events, timeline, network, map, quotes, entities };
+    const views = { search, article, events, timeline, network, map, quotes, entities, stories, story };
     try {
       await (views[name] || search)(params, parts);
     } catch (error) {
@@ -214,13 +214,15 @@
       end: el("input", { name: "end", type: "date", value: params.get("end") || "" }),
       source: el("select", { name: "source" }, el("option", { value: "", text: "الكل" }),
         sources.map((s) => el("option", { value: s.source, text: s.source, selected: params.get("source") === s.source }))),
+      // Off: reports of one event (same story, type, actors, place, date ±1 day) count once.
+      every_report: el("input", { name: "every_report", type: "checkbox", value: "true", checked: params.get("every_report") === "true" }),
     };
     const labels = { actor: "الفاعل (CAMEO)", country: "الدولة (ISO)", plover: "النوع (PLOVER)", cameo: "رمز CAMEO",
-                     start: "من", end: "إلى", source: "المصدر" };
+                     start: "من", end: "إلى", source: "المصدر", every_report: "كل التقارير" };
     return el("form", { class: "bar", onsubmit: (e) => {
       e.preventDefault();
       const values = {};
-      for (const [k, node] of Object.entries(inputs)) values[k] = node.value.trim();
+      for (const [k, node] of Object.entries(inputs)) values[k] = node.type === "checkbox" ? (node.checked ? "true" : "") : node.value.trim();
       go(path, { ...(extra ? extra() : {}), ...values });
     } }, FILTERS.map((k) => el("label", {}, labels[k], inputs[k])), el("button", { type: "submit", text: "تصفية" }));
   }
@@ -229,7 +231,7 @@
     const form = filterForm(params, "events");
     show(form, el("p", { class: "meta", text: "…" }));
     const data = await api("/api/events", { ...pick(params, FILTERS), limit: PAGE, offset: params.get("offset") || 0 });
-    const head = ["التاريخ", "النوع", "CAMEO", "الفاعل", "المفعول به", "المحفِّز", "المكان", "المصدر", "غولدستين"];
+    const head = ["التاريخ", "النوع", "CAMEO", "الفاعل", "المفعول به", "المحفِّز", "المكان", "المصدر", "غولدستين", "مقالات / مصادر"];
     const rows = data.items.map((ev) => el("tr", { class: "link", onclick: () => go(`article/${ev.article_id}`) },
       el("td", { text: ev.event_date || "" }),
       el("td", { class: "q" + ev.quad_class, text: `${PLOVER[ev.plover] || ""} ${ev.plover}` }),
@@ -239,7 +241,10 @@
       el("td", { text: ev.trigger_text || "" }),
       el("td", { text: ev.location_name || "" }),
       el("td", { text: ev.outlet || "" }),
-      el("td", { text: fmt(ev.goldstein, 1) })));
+      el("td", { text: fmt(ev.goldstein, 1) }),
+      el("td", {}, ev.story_id
+        ? el("a", { href: `#/story/${encodeURIComponent(ev.story_id)}`, onclick: (e) => e.stopPropagation(), text: `${ev.num_articles} / ${ev.num_sources}` })
+        : `${ev.num_articles} / ${ev.num_sources}`)));
     const filters = pick(params, FILTERS);
     show(form,
       el("p", { class: "meta" }, `${data.total} حدثاً · `,
@@ -247,6 +252,53 @@
         el("a", { href: "#/map?" + new URLSearchParams(filters), text: "الخريطة" })),
       el("table", { id: "events-table" }, el("thead", {}, el("tr", {}, head.map((h) => el("th", { text: h })))), el("tbody", {}, rows)),
       pager(data.total, params, "events"));
+  }
+
+  // ---- stories: the reports of one story, and its de-duplicated events ---------------------------------
+  async function stories(params) {
+    const q = params.get("q") || "";
+    const input = el("input", { type: "search", name: "q", value: q, placeholder: "ابحث في القصص… (Stories)", "aria-label": "بحث في القصص" });
+    const form = el("form", { class: "bar", role: "search", onsubmit: (e) => { e.preventDefault(); go("stories", { q: input.value.trim() }); } },
+      input, el("button", { type: "submit", text: "ابحث" }));
+    show(form, el("p", { class: "meta", text: "…" }));
+    const data = await api("/api/stories", { q, limit: PAGE, offset: params.get("offset") || 0 });
+    const list = data.items.map((s) => el("article", { class: "card result story" },
+      el("h3", {}, el("a", { href: `#/story/${encodeURIComponent(s.story_id)}`, text: s.title || s.story_id })),
+      el("div", { class: "meta" }, [s.first_seen === s.last_seen ? s.first_seen : `${s.first_seen} – ${s.last_seen}`,
+        `${s.num_articles} مقالات من ${s.num_sources} مصادر` + (s.num_reports > s.num_articles ? ` (+${s.num_reports - s.num_articles} نسخ)` : ""),
+        `${s.num_events} أحداث`, s.sources.join("، ")].filter(Boolean).join(" · "))));
+    show(form, el("p", { class: "meta", text: `${data.total} قصة` }),
+      list.length ? list : el("p", { class: "empty", text: "لا قصص (تُحسب القصص عند كل إدخال)" }), pager(data.total, params, "stories"));
+  }
+
+  async function story(params, parts) {
+    const s = await api(`/api/stories/${encodeURIComponent(parts[1] || "")}`);
+    const side = (a) => [a.name, a.actor].filter(Boolean).join(" · ");
+    const byId = Object.fromEntries(s.articles.map((a) => [a.store_id, a]));
+    const articles = el("ul", {}, s.articles.map((a) => el("li", {},
+      el("a", { href: `#/article/${a.store_id}`, text: a.title || a.id }), " ",
+      el("span", { class: "meta", text: [a.source, a.published].filter(Boolean).join(" · ") +
+        (a.duplicate_of !== null ? ` · نسخة من «${(byId[a.duplicate_of] || {}).title || a.duplicate_of}»` : "") }))));
+    const head = ["التاريخ", "النوع", "الفاعل", "المفعول به", "المكان", "مقالات", "مصادر", "الإشارات"];
+    const rows = s.events.map((ev) => el("tr", {},
+      el("td", { text: ev.event_date || "" }),
+      el("td", { class: "q" + ev.quad_class, text: `${PLOVER[ev.plover] || ""} ${ev.plover}` + (ev.negated ? " (منفي)" : "") }),
+      el("td", { text: side({ name: ev.src_name, actor: ev.src_actor }) }),
+      el("td", { text: side({ name: ev.tgt_name, actor: ev.tgt_actor }) }),
+      el("td", { text: ev.location_name || "" }),
+      el("td", { text: ev.num_articles }), el("td", { text: ev.num_sources }),
+      el("td", {}, ev.mentions.map((m, i) => [i ? " " : "", el("a", { href: `#/article/${m.article}`, title: m.source || "", text: `${i + 1}` })]))));
+    show(el("h2", { text: s.title || s.story_id }),
+      el("p", { class: "meta", text: [`${s.first_seen} – ${s.last_seen}`, `${s.num_articles} مقالات من ${s.num_sources} مصادر`,
+        s.num_reports > s.num_articles ? `${s.num_reports - s.num_articles} نسخ مكررة` : null, s.sources.join("، ")].filter(Boolean).join(" · ") }),
+      el("section", {}, el("h4", { text: `المقالات (${s.articles.length})` }), articles),
+      el("section", {}, el("h4", { text: `الأحداث بعد دمج التكرار (${s.events.length})` }),
+        el("table", { id: "story-events" }, el("thead", {}, el("tr", {}, head.map((h) => el("th", { text: h })))), el("tbody", {}, rows))),
+      el("section", {}, el("h4", { text: `الاقتباسات (${s.quotes.length})` }),
+        el("ul", {}, s.quotes.map((q) => el("li", { text: `${q.speaker_name || "؟"}: «${q.text}» (${q.num_articles})` })))),
+      el("section", {}, el("h4", { text: `الكيانات (${s.entities.length})` }),
+        el("ul", {}, s.entities.slice(0, 40).map((e) => el("li", {}, el("span", { class: `ent ent-${e.type}`, text: e.name }), " ",
+          el("span", { class: "meta", text: [e.latin, e.actor, `${e.num_articles} مقالات`].filter(Boolean).join(" · ") }))))));
   }
 
   // ---- cooperation against conflict for a pair of countries -----------------------------------------
