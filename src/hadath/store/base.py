@@ -7,6 +7,7 @@ connect, how to run a transaction, and how to insert many rows at once.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -249,7 +250,7 @@ class DuckDBStore(Store):
         import duckdb
 
         if not self.read_only:
-            self.flag.touch()
+            self.flag.write_text(str(os.getpid()))
         deadline = time.monotonic() + self.lock_timeout
         pause = 0.01
         while True:
@@ -278,10 +279,23 @@ class DuckDBStore(Store):
             self.flag.unlink(missing_ok=True)
 
     def _writer_waiting(self) -> bool:
+        """Is a writer waiting for or holding the lock? A flag left by a killed writer
+        (its process gone, or too old) does not count."""
         try:
-            return time.time() - self.flag.stat().st_mtime < self.STALE_FLAG
-        except FileNotFoundError:
+            if time.time() - self.flag.stat().st_mtime > self.STALE_FLAG:
+                return False
+            pid = int(self.flag.read_text() or 0)
+        except (OSError, ValueError):
             return False
+        if pid == os.getpid():
+            return False
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            pass  # alive, another user's
+        return True
 
     @contextmanager
     def connection(self):

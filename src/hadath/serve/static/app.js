@@ -362,8 +362,10 @@
       return { ...n, x: W / 2 + (W / 3) * Math.cos(angle), y: H / 2 + (H / 3) * Math.sin(angle) };
     });
     const index = Object.fromEntries(nodes.map((n, i) => [n.id, i]));
-    const k = Math.sqrt((W * H) / nodes.length) * 0.6;
-    for (let iter = 0, temp = W / 10; iter < 250; iter++, temp *= 0.98) {
+    // Fruchterman-Reingold with a pull to the centre (keeps separate groups together),
+    // then scaled to fit the drawing.
+    const k = Math.sqrt((W * H) / nodes.length) * 0.35;
+    for (let iter = 0, temp = W / 8; iter < 300; iter++, temp *= 0.985) {
       const dx = new Float64Array(nodes.length), dy = new Float64Array(nodes.length);
       for (let i = 0; i < nodes.length; i++) for (let j = i + 1; j < nodes.length; j++) {
         const x = nodes[i].x - nodes[j].x, y = nodes[i].y - nodes[j].y, d = Math.max(1, Math.hypot(x, y));
@@ -377,11 +379,18 @@
         dx[i] -= (x / d) * f; dy[i] -= (y / d) * f; dx[j] += (x / d) * f; dy[j] += (y / d) * f;
       }
       nodes.forEach((n, i) => {
+        dx[i] += (W / 2 - n.x) * 0.1; dy[i] += (H / 2 - n.y) * 0.1;
         const d = Math.max(1, Math.hypot(dx[i], dy[i]));
-        n.x = Math.min(W - 30, Math.max(30, n.x + (dx[i] / d) * Math.min(d, temp)));
-        n.y = Math.min(H - 20, Math.max(20, n.y + (dy[i] / d) * Math.min(d, temp)));
+        n.x += (dx[i] / d) * Math.min(d, temp);
+        n.y += (dy[i] / d) * Math.min(d, temp);
       });
     }
+    const xs = nodes.map((n) => n.x), ys = nodes.map((n) => n.y);
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    nodes.forEach((n) => {
+      n.x = 40 + ((n.x - x0) / Math.max(1, x1 - x0)) * (W - 140);
+      n.y = 30 + ((n.y - y0) / Math.max(1, y1 - y0)) * (H - 60);
+    });
     const most = Math.max(...data.edges.map((e) => e.events));
     const chart = svg("svg", { class: "chart", id: "network-chart", viewBox: `0 0 ${W} ${H}`, direction: "ltr" });
     for (const e of data.edges) {
