@@ -5,6 +5,8 @@ PY     := $(VENV)/bin/python
 HADATH := $(VENV)/bin/hadath
 SAMPLES := samples/articles
 OUT    := var
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
 
 .PHONY: run test install bench clean
 
@@ -16,10 +18,13 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
+# Ingest the bundled sample articles (again: already stored ones are skipped) and serve
+# the dashboard until Ctrl-C.
 run: install
 	mkdir -p $(OUT)
-	$(HADATH) extract $(SAMPLES) > $(OUT)/samples.jsonl
-	$(PY) -m hadath.summary $(OUT)/samples.jsonl
+	-$(HADATH) ingest $(SAMPLES) --db $(OUT)/hadath.duckdb
+	@echo "Dashboard: http://$(HOST):$(PORT)/  (Ctrl-C to stop)"
+	$(HADATH) serve --db $(OUT)/hadath.duckdb --host $(HOST) --port $(PORT)
 
 test: install
 	$(PY) -m pytest
