@@ -6,8 +6,6 @@ from html import escape
 from html.parser import HTMLParser
 from typing import Optional
 
-import trafilatura
-
 
 @dataclass
 class Page:
@@ -37,6 +35,8 @@ def extract_html(html: str) -> Optional[Page]:
 
 
 def _bare_extraction(html: str):
+    import trafilatura  # here, not at the top: its import costs more than hadath's start-up on text input
+
     try:
         return trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                            include_tables=False, favor_precision=True)
