@@ -19,6 +19,7 @@ from .lexicon import CueLexicon
 from .reported import Candidate, CueFinder
 from .speakers import Speaker, SpeakerResolver
 
+_PUNCTUATION = re.compile(r"[^\w\s]")
 _POSSESSIVE = re.compile(r"^و?(?P<stem>\w{3,}?)(?:هم|ها|ه|هما)$")
 
 
@@ -171,20 +172,20 @@ def _quote(doc: Document, cand: Candidate, speaker: Speaker) -> Quote:
 
 
 def _distinct(quotes: list[Quote]) -> list[Quote]:
-    """One quotation per statement: a lead repeated in the body, or a statement
-    found both in marks and as reported speech, is kept once (the first)."""
+    """One quotation per statement: a lead repeated in the body (whole or cut short),
+    or a statement found both in marks and as reported speech, is kept once."""
     kept: list[Quote] = []
     seen: list[tuple[str, str]] = []
     for q in quotes:
-        key = " ".join(normalize(q.text).split())
+        key = " ".join(_PUNCTUATION.sub(" ", normalize(q.text)).split())
         name = q.speaker or q.speaker_name or ""
-        if any(key == k or n == name and _mostly_within(key, k) for k, n in seen):
+        if any(key == k or n == name and _same_statement(key, k) for k, n in seen):
             continue
         kept.append(q)
         seen.append((key, name))
     return kept
 
 
-def _mostly_within(a: str, b: str) -> bool:
+def _same_statement(a: str, b: str) -> bool:
     short, long_ = sorted((a, b), key=len)
-    return short in long_ and len(short) >= 0.6 * len(long_)
+    return long_.startswith(short) or short in long_ and len(short) >= 0.6 * len(long_)
