@@ -88,7 +88,8 @@ CAUSE_PREPOSITIONS = _words("في اثر جراء خلال بعد عقب نتي�
 # Arabic news states its main events early in the sentence (verb first, then actors);
 # general nouns past this many tokens mostly recall other events as background.
 BACKGROUND_DEPTH = 20
-TOPIC_WORDS = _words("بشان حول عن في خلال بسبب اثر")
+TOPIC_WORDS = _words("بشان حول خلال بسبب اثر")
+REFERRING_COMPLEMENTIZERS = _words("انه انها انهم بانه بانها بانهم وانه وانها")
 HABITUAL = _words("كان كانت كانوا كانتا كنا كنت ظل ظلت ظلوا")
 PASSIVE_AUXILIARY = _words("تم يتم جري يجري تمت")
 AGENT_MARKERS = ("علي يد", "علي ايدي", "من قبل", "بيد", "برصاص", "بنيران", "بايدي")
@@ -128,6 +129,7 @@ class Trigger:
     prefix: str         # proclitics written on the first token (و، س، ل، ب...)
     first_person: bool = False   # نتظاهر، تظاهراتنا: the speaker's own side
     present: bool = False        # a present-tense verb (يقتلون)
+    pronoun: str = ""            # an attached object pronoun (أطلعه)
 
 
 @dataclass(slots=True)
@@ -224,10 +226,11 @@ class EventCoder:
             if taken.intersection(range(m.first_token, m.end_token)):
                 continue
             end = m.end_token
-            places = self.actors.gazetteer.match(tokens[end:phrase_end])
-            if places and places[0].first_token == 0 and not taken.intersection(
+            places = [p for p in self.actors.gazetteer.match(tokens[end:phrase_end])
+                      if p.entry.type == "NORP" or p.first_token == 0]
+            if places and places[0].first_token <= 1 and not taken.intersection(
                     range(end, end + places[0].end_token)):
-                end += places[0].end_token              # القوات الإسرائيلية: the adjective belongs to it
+                end += places[0].end_token              # القوات الإسرائيلية، مقاتلات حربية إسرائيلية
             span = (tokens[m.first_token].core_start, tokens[end - 1].end)
             view.mentions.append(Mention(m.first_token, end, span,
                                          view.doc.text[span[0]:span[1]], None, "GROUP",
@@ -277,7 +280,7 @@ class EventCoder:
                     first_person = form in self.lexicon.first_person or (
                         pronoun in ("نا", "ي") and entry.kind == "n")
                     return Trigger(entry, i, i + 1, norm[:prefix_len], first_person,
-                                   entry.kind == "v" and form in self.lexicon.present)
+                                   entry.kind == "v" and form in self.lexicon.present, pronoun)
         return None
 
     def _conditions_hold(self, view: SentenceView, trigger: Trigger) -> bool:
@@ -405,19 +408,23 @@ class EventCoder:
             return [(between[0], between[1], 0.8)], between[0]
 
         agent = self._agent(view, trigger, actors)
-        passive = agent is not None or self._is_passive(view, trigger)
+        passive = agent is not None or self._is_passive(
+            view, trigger, has_subject_before=self._subject_before(view, trigger, before) is not None)
         if passive:
             target = next((m for m in after if m is not agent), None)
             source = agent
         elif entry.kind == "v":
-            source = next((m for m in after if m.first - trigger.end <= 4
-                           and not _governed(view, m)), None)
+            adjacent = next((m for m in before if m.end == trigger.first and not _governed(view, m)),
+                            None)
+            source = adjacent or next((m for m in after if m.first - trigger.end <= 3
+                                       and not _governed(view, m)
+                                       and _open_gap(view, trigger.end, m.first)), None)
             if source is not None and continuing is not None and code_family(entry) == "04" \
                     and trigger.prefix.startswith("و"):
                 # يعقد باتروشيف مشاورات … ويلتقي X: the same subject meets X
                 source = None
             if source is None:
-                source = self._subject_before(view, trigger, before)
+                source = self._subject_before(view, trigger, before) or self._reporter(view, trigger, before)
             start_from = source.end if source and source.first >= trigger.end else trigger.end
             target = self._complement(view, start_from, actors, exclude=source)
             if source is None and continuing is not None:
@@ -444,6 +451,16 @@ class EventCoder:
                 pair = _coordinated_pair(view, before)
                 if pair:
                     source, target = pair
+        if target is None and entry.kind == "v" and trigger.pronoun in ("ه", "ها", "هم", "هما"):
+            # أطلعه: the object pronoun stands for the actor already in play
+            target = next((m for m in (continuing, previous_subject) if m is not None
+                           and m is not source and (source is None or m.entity != source.entity)), None)
+        if target is None and entry.object and (passive or entry.kind == "v"):
+            target = self._coded_phrase(view, trigger.end)
+        if target is None and entry.code[:2] in ("18", "19", "20"):
+            # قصف … في قطاع غزة: the place struck stands for its people
+            target = next((m for m in view.mentions if m.type == "GPE" and m.country
+                           and 0 <= m.first - trigger.end <= 10 and _is_place_use(view, m)), None)
         if source is target:
             target = None
         pairs: list[tuple[Optional[Mention], Optional[Mention], float]] = []
@@ -470,18 +487,47 @@ class EventCoder:
                 return m
         return None
 
+    def _coded_phrase(self, view: SentenceView, start: int) -> Optional[Mention]:
+        """An unnamed group right after a verb, coded by its nationality (قتل 132 فلسطينيا)."""
+        if self.actors is None:
+            return None
+        end = start
+        while end < len(view.tokens) and end - start < 4 and view.tokens[end].is_word \
+                and view.norms[end] not in PREPOSITIONS:
+            end += 1
+        if end == start:
+            return None
+        coded = self.actors.code(view.tokens[start:end])
+        if not coded.country:
+            return None
+        span = (view.tokens[start].start, view.tokens[end - 1].end)
+        return Mention(start, end, span, view.doc.text[span[0]:span[1]], None, "GROUP",
+                       coded.actor, coded.country)
+
+    def _reporter(self, view: SentenceView, trigger: Trigger, before: list[Mention]) -> Optional[Mention]:
+        """أعلن الجيش أنه قصف: a pronoun subject after أنّ is the reporting verb's subject."""
+        if trigger.first < 2 or view.norms[trigger.first - 1] not in REFERRING_COMPLEMENTIZERS:
+            return None
+        for m in reversed(before):
+            if trigger.first - m.end <= 4 and not _governed(view, m):
+                return m
+        return None
+
     def _complement(self, view: SentenceView, start: int, actors: list[Mention],
                     exclude: Optional[Mention]) -> Optional[Mention]:
         """The object or prepositional complement after `start` (مع، إلى، ضد، على، لـ...)."""
         for m in actors:
             if m.first < start or m is exclude:
                 continue
-            if m.first - start > 6:
+            if exclude is not None and m.country == exclude.country and m.first - exclude.end <= 1 \
+                    and (m.type == "GROUP" or m.first > exclude.end):
+                continue                       # جون بولتون، مستشار …؛ إليزابيث ملكة بريطانيا
+            if m.first - start > 10:
                 return None
             gap = view.norms[start:m.first]
             if any(not w[0].isalnum() and w not in "،," for w in gap if w):
                 return None
-            if any(w in TOPIC_WORDS for w in gap):
+            if any(w in TOPIC_WORDS or w in CLAUSE_BREAK for w in gap):
                 return None                    # بشأن تبادل المعلومات حول …: a topic, not a party
             if view.trigger_tokens.intersection(range(start, m.first)):
                 return None                    # another event's verb: its own actors follow
@@ -516,7 +562,7 @@ class EventCoder:
                 return next((m for m in actors if m.first >= index - 1 and m.first <= index + 3), None)
         return None
 
-    def _is_passive(self, view: SentenceView, trigger: Trigger) -> bool:
+    def _is_passive(self, view: SentenceView, trigger: Trigger, has_subject_before: bool) -> bool:
         entry = trigger.entry
         if not entry.object:
             return False
@@ -528,6 +574,8 @@ class EventCoder:
         written = view.tokens[trigger.first].text
         if "\u064f" in written[:4]:                   # a damma on the first letters: اُعتُقل، قُتل
             return True
+        if has_subject_before:
+            return False                 # إسرائيل تقصف 25 هدفا: an active verb after its subject
         following = view.norms[trigger.end] if trigger.end < len(view.norms) else ""
         return following.isdigit() or following in VICTIM_WORDS
 
@@ -610,6 +658,19 @@ def _is_place_use(view: SentenceView, m: Mention) -> bool:
     return previous in ("في", "بمدينه", "مدينه", "بمنطقه", "منطقه", "محافظه", "بمحافظه", "قرب",
                         "وسط", "شمال", "جنوب", "شرق", "غرب", "داخل", "عاصمه", "العاصمه") \
         or (first.startswith("ب") and m.span[0] > view.tokens[m.first].start)
+
+
+def _open_gap(view: SentenceView, start: int, end: int) -> bool:
+    """Whether the words between a verb and a noun let the noun be its subject:
+    no preposition, number or punctuation in between (a time word or a title may be)."""
+    for k in range(start, end):
+        word = view.norms[k]
+        if not view.tokens[k].is_word or word.isdigit() or word in PREPOSITIONS:
+            if word not in ("،", ","):
+                return False
+        elif word.startswith(("بال", "لل", "وبال", "ولل")):
+            return False                 # للإفراج عن …: a prepositional phrase
+    return True
 
 
 def code_family(entry: Entry) -> str:
