@@ -178,3 +178,11 @@ def test_feminine_verb_does_not_continue_a_man(finder):
     text = "قال المهندس رامي حداد إن الجسر سيفتتح قريبا. وأضافت أن الأعمال شارفت على الانتهاء."
     doc = analyse(finder, text, [("PER", "رامي حداد", ["رامي حداد"])])
     assert [q.speaker for q in doc.quotes] == ["e0"]
+
+
+def test_relative_clause_speaker_is_the_antecedent(finder):
+    text = ("قال الوزير نبيل كرم إن الميزانية جاهزة. ونقلت الصحيفة تصريحات للمتحدث باسم الشرطة "
+            "وليد منصور، الذي قال إن التحقيق ما زال جاريا.")
+    doc = analyse(finder, text, [("PER", "نبيل كرم", ["نبيل كرم"]), ("PER", "وليد منصور", ["وليد منصور"])])
+    assert doc.quotes[-1].text == "التحقيق ما زال جاريا"
+    assert doc.quotes[-1].speaker == "e1"

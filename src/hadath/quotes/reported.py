@@ -35,6 +35,7 @@ _CLAUSE_OPENERS = frozenset(normalize(w) for w in (
     "بدوره بدورها جهته جهتها").split())
 _PRE_SUBJECT_OPENERS = frozenset(normalize(w) for w in
                                  "كان وكان كانت وكانت أما وأما بينما فيما ثم".split())
+_RELATIVES = frozenset(normalize(w) for w in "الذي التي الذين اللذان اللتان اللذين".split())
 _STATEMENT_START = re.compile(r"^\s*(?:ف?ان(?:ه|ها|هم)?|ف)(?![^\W_])\s*")
 _PRONOUN = re.compile(r"(هما|هم|ها|ه)(?![^\W_])")
 _WORDS = re.compile(r"[^\W_]+")
@@ -261,6 +262,8 @@ class CueFinder:
         norm = view.norm
         before = norm[:cue_start]
         words = list(_WORDS.finditer(before))
+        if words and words[-1].group() in _RELATIVES:
+            return self._antecedent(view, words[-1].start())
         if not words or "،" in before[words[0].start():] and words[0].group() not in _PRE_SUBJECT_OPENERS:
             return None
         first = words[0]
@@ -278,6 +281,17 @@ class CueFinder:
         if end <= start or len(words) > 9:
             return None
         return view.pos(start), view.end_pos(end)
+
+    @staticmethod
+    def _antecedent(view: _View, relative_at: int) -> Optional[Span]:
+        """`المتحدث باسم الوزارة الذي قال إن …`: the noun phrase before الذي, back to
+        the comma or the start of the sentence, six words at most."""
+        seg = view.norm[:relative_at].rstrip(" ،,")
+        start = max(seg.rfind("،"), seg.rfind(","), seg.rfind(":")) + 1
+        words = list(_WORDS.finditer(seg, start))[-6:]
+        if not words:
+            return None
+        return view.pos(words[0].start()), view.end_pos(words[-1].end())
 
     # -- attribution phrases -------------------------------------------------
     def _attribution(self, text, view, m, cut, found) -> Optional[Candidate]:
