@@ -29,10 +29,16 @@ from hadath.text.normalize import normalize  # noqa: E402
 FOLDER = ROOT / "src" / "hadath" / "resources" / "gazetteer"
 
 # Countries whose small towns Arabic news names.
-NEAR_REGION = {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM",
-               "PS", "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE", "EH", "IL", "IR", "TR"}
-NEAR_MIN_POPULATION = 5000
+ARAB_WORLD = {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM",
+              "PS", "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE", "EH"}
+NEIGHBOURS = {"IL", "IR", "TR"}
+ARAB_MIN_POPULATION = 5000
+NEIGHBOUR_MIN_POPULATION = 50000
 FAR_MIN_POPULATION = 150000
+# Towns below this population keep a one-word name only when the word is not an
+# ordinary word of news text (ANERcorp, when present, tells which words are).
+BIG_CITY = 1000000
+ANERCORP = ROOT.parent / "shared" / "data" / "anercorp" / "ANERcorp-train.txt"
 # Only Arabic letters: names with Persian, Urdu or Kurdish letters are not Arabic spellings.
 ARABIC_NAME = re.compile(r"^[\u0621-\u063A\u0641-\u064A\u064B-\u0652 \-]+$")
 MIN_LETTERS = 3
@@ -54,7 +60,25 @@ def main() -> None:
     capital_ids = find_capitals(countries, cities)
 
     write_countries(variants, countries, cities, capital_ids)
-    write_cities(cities, countries, capital_ids, stopwords, hand_places)
+    write_cities(cities, countries, capital_ids, stopwords, hand_places, read_common_words())
+
+
+def read_common_words() -> dict[str, bool]:
+    """Normalised words ANERcorp uses outside names more often than as a place
+    (and names of people): an empty dict when the corpus is absent."""
+    if not ANERCORP.exists():
+        print(f"{ANERCORP} absent: towns are filtered by city_stopwords.txt only")
+        return {}
+    outside: dict[str, int] = {}
+    place: dict[str, int] = {}
+    for line in ANERCORP.read_text(encoding="utf-8").split("\n"):
+        parts = line.split()
+        if len(parts) != 2:
+            continue
+        word, tag = normalize(parts[0]), parts[1]
+        counts = place if tag.endswith("LOC") else outside
+        counts[word] = counts.get(word, 0) + 1
+    return {w: True for w, n in outside.items() if n > place.get(w, 0)}
 
 
 def load_cities() -> dict:
@@ -168,18 +192,21 @@ def write_countries(variants, countries, cities, capital_ids) -> None:
     write_tsv(FOLDER / "countries.tsv", rows, ENTRY_COLUMNS + ("continent",))
 
 
-def write_cities(cities, countries, capital_ids, stopwords, hand_places) -> None:
+def write_cities(cities, countries, capital_ids, stopwords, hand_places, common_words) -> None:
     iso3_of = {iso2: c["iso3"] for iso2, c in countries.items()}
     capitals = set(capital_ids.values())
     rows = []
     for gid, city in cities.items():
-        near = city["countrycode"] in NEAR_REGION
-        floor = NEAR_MIN_POPULATION if near else FAR_MIN_POPULATION
+        code = city["countrycode"]
+        floor = (ARAB_MIN_POPULATION if code in ARAB_WORLD else
+                 NEIGHBOUR_MIN_POPULATION if code in NEIGHBOURS else FAR_MIN_POPULATION)
         if city["population"] < floor and gid not in capitals:
             continue
         iso3 = iso3_of.get(city["countrycode"])
         names = [n for n in arabic_names(city, stopwords)
-                 if not written_by_hand(n, city, hand_places)]
+                 if not written_by_hand(n, city, hand_places)
+                 and (city["population"] >= BIG_CITY or gid in capitals
+                      or not common_words.get(normalize(n)))]
         if not names or not iso3:
             continue
         kind = "capital" if gid in capitals else "city"

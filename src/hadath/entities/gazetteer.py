@@ -30,8 +30,11 @@ NATIONALITY_FILE = "nationalities.tsv"
 # A clitic-stripped first word must leave at least this many letters: shorter
 # stems are mostly accidents (`بكين` is not ب + كين).
 MIN_STRIPPED_STEM = 3
-# The future marker attaches to verbs, never to names.
-_NAME_PROCLITIC_START = frozenset("وفبلك")
+# Clitics that attach to names: conjunctions و ف and prepositions ب ل. The future
+# marker س attaches to verbs only, and ك before a name is rare while ك + adjective
+# is everywhere (كبيرا is not ك + بيرا).
+_NAME_PROCLITIC_START = frozenset("وفبل")
+_NOT_NAME_PROCLITIC = ("س", "ك")
 _PLAIN_WORDS = re.compile(r"^[\u0621-\u064A ]+$")
 
 
@@ -172,7 +175,7 @@ def _first_word_readings(norm: str) -> list[tuple[int, str]]:
     if norm[:1] not in _NAME_PROCLITIC_START:
         return [(0, norm)]
     return [(p, s) for p, s in proclitic_splits(norm)
-            if p == 0 or (len(s) >= MIN_STRIPPED_STEM and not norm[:p].endswith("س"))]
+            if p == 0 or (len(s) >= MIN_STRIPPED_STEM and not norm[:p].endswith(_NOT_NAME_PROCLITIC))]
 
 
 def _read_rows(path) -> list[dict]:
