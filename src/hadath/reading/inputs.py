@@ -217,7 +217,7 @@ def _article(record: dict, origin: str, default_published: Optional[str],
         return InputProblem(origin, f"text too long ({len(text)} characters)")
     article = RawArticle(id=str(record["id"]), text=text, origin=origin, title=title,
                          url=record.get("url") or None, source=record.get("source") or None,
-                         encoding=None if encoding in (None, "utf-8") else encoding)
+                         encoding=None if encoding in (None, "utf-8", "utf-8-sig") else encoding)
     given = record.get("published") or record.get("date") or record.get("time")
     if given:
         try:
