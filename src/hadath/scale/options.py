@@ -5,7 +5,7 @@ import argparse
 from pathlib import Path
 from typing import Callable
 
-PARTITION_SIZE = 200
+PARTITION_SIZE = 100
 RETRIES = 2
 
 
@@ -26,8 +26,8 @@ def configure_engine(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--scheduler", metavar="tcp://HOST:PORT",
                        help="with --engine dask: a running Dask scheduler (default: start a local cluster)")
     group.add_argument("--workers", metavar="N", type=whole_number(1, "processes"), default=None,
-                       help="processes analysing: with --engine dask, the local cluster's "
-                            "workers (default: one per core)")
+                       help="analyse with N worker processes of a local Dask cluster "
+                            "(implies --engine dask; default with --engine dask: one per core)")
     group.add_argument("--partition-size", metavar="N", type=whole_number(1, "articles"),
                        default=PARTITION_SIZE, help=f"articles per Dask task (default {PARTITION_SIZE})")
     group.add_argument("--retries", metavar="N", type=whole_number(0, "retries"), default=RETRIES,
