@@ -82,7 +82,8 @@ COMMENT_VERBS = _words(
     "ادان ادانت يدين تدين ندد نددت يندد شجب شجبت استنكر استنكرت نفي نفت تبني تبنت اعلن اعلنت "
     "اتهم اتهمت يتهم تتهم حمل حملت بشان حول ضد مكافحه لمكافحه ذكري ذكرى منذ ادانه تنديد "
     "سلاح بسلاح تحقيق التحقيق تحقيقات التحقيقات تعليقا مسؤوليه مسؤوليتها مسؤوليته المسؤوليه ضحايا عدد حصيله "
-    "منفذي منفذ خطر مخاطر اتهامات تهمه بتهمه تهم ادعاءات مزاعم")
+    "منفذي منفذ خطر مخاطر اتهامات تهمه بتهمه تهم بتهم ادعاءات مزاعم قضيه عمليات جرائم جريمه "
+    "حوادث ضحيه")
 # "killed in / by / after an attack": the noun names the event that caused the deaths.
 CAUSE_PREPOSITIONS = _words("في اثر جراء خلال بعد عقب نتيجه بسبب")
 # Arabic news states its main events early in the sentence (verb first, then actors);
@@ -90,6 +91,7 @@ CAUSE_PREPOSITIONS = _words("في اثر جراء خلال بعد عقب نتي�
 BACKGROUND_DEPTH = 20
 TOPIC_WORDS = _words("بشان حول خلال بسبب اثر")
 REFERRING_COMPLEMENTIZERS = _words("انه انها انهم بانه بانها بانهم وانه وانها")
+RELATIVE_PRONOUNS = _words("الذي التي الذين اللذين اللتين اللواتي اللاتي")
 HABITUAL = _words("كان كانت كانوا كانتا كنا كنت ظل ظلت ظلوا")
 PASSIVE_AUXILIARY = _words("تم يتم جري يجري تمت")
 AGENT_MARKERS = ("علي يد", "علي ايدي", "من قبل", "بيد", "برصاص", "بنيران", "بايدي")
@@ -270,13 +272,14 @@ class EventCoder:
                 entries = self.lexicon.lookup(form)
                 if entries:
                     # after a preposition (في قتل، بقصف) a verb form is its verbal noun
+                    after_topic = i > 0 and _stem_in(view.norms[i - 1], COMMENT_VERBS)
                     nominal = article or form != stem or (prefix_len > 0 and norm[prefix_len - 1] in "بل") \
-                        or (i > 0 and view.norms[i - 1] in PREPOSITIONS) \
+                        or (i > 0 and view.norms[i - 1] in PREPOSITIONS) or after_topic \
                         or self._staged_across_subject(view, i)
                     entry = _pick(entries, nominal)
-                    if entry.kind == "v" and nominal and (article or (
+                    if entry.kind == "v" and nominal and (article or after_topic or (
                             i > 0 and view.norms[i - 1] in PREPOSITIONS)):
-                        return None                     # التعاون، في تعاون: a noun, not the verb
+                        return None                     # التعاون، في تعاون، تهم قتل: a noun, not the verb
                     first_person = form in self.lexicon.first_person or (
                         pronoun in ("نا", "ي") and entry.kind == "n")
                     return Trigger(entry, i, i + 1, norm[:prefix_len], first_person,
@@ -296,10 +299,13 @@ class EventCoder:
                 return False
         if entry.kind == "v" and "ل" in trigger.prefix and entry.code[:2] != "14":
             return False                               # purpose: ليقتل، لزيارة
-        if entry.kind != "v" and trigger.prefix.endswith("ل") and entry.code[:2] != "14":
+        if entry.kind != "v" and trigger.prefix.endswith("ل") and not entry.protest:
             return False                               # purpose or possibility: لتفجير، للتعذيب
         if trigger.present and trigger.first and _stem_in(view.norms[trigger.first - 1], HABITUAL):
             return False                               # كانوا يخطفون: what used to happen
+        if entry.kind == "v" and entry.object and trigger.first \
+                and view.norms[trigger.first - 1] in RELATIVE_PRONOUNS:
+            return False                               # الذي قُتل في …: describes a person
         if entry.weak and not self._occurs(view, trigger):
             return False
         return True
@@ -322,7 +328,8 @@ class EventCoder:
         if trigger.entry.code[:2] in ("18", "19", "20"):
             introduced = trigger.prefix.endswith("ب") or (
                 first and view.norms[first - 1] in CAUSE_PREPOSITIONS)
-            return bool(introduced) and bool(CASUALTY.search(view.window(first - 8, trigger.end + 8)))
+            around = view.window(first - 8, first) + " " + view.window(trigger.end, trigger.end + 8)
+            return bool(introduced) and bool(CASUALTY.search(around))
         return False
 
     def _staged_across_subject(self, view: SentenceView, first: int) -> bool:
