@@ -35,6 +35,8 @@ MIN_STRIPPED_STEM = 3
 # is everywhere (كبيرا is not ك + بيرا).
 _NAME_PROCLITIC_START = frozenset("وفبل")
 _NOT_NAME_PROCLITIC = ("س", "ك")
+# Distinct words whose readings are remembered (news vocabulary is a few 100k words).
+READING_CACHE_SIZE = 300_000
 _PLAIN_WORDS = re.compile(r"^[\u0621-\u064A ]+$")
 
 
@@ -90,6 +92,7 @@ class Gazetteer:
             if len(key) > longest.get(key[0], 0):
                 longest[key[0]] = len(key)
         self._longest = longest
+        self._reading_cache: dict[str, tuple[tuple[int, str, int], ...]] = {}
         self.continents = continents or {}   # ISO alpha-3 → continent code
 
     @classmethod
@@ -128,22 +131,16 @@ class Gazetteer:
 
     def match(self, tokens: list[Token]) -> list[GazMatch]:
         """Longest non-overlapping known names in `tokens`, left to right."""
-        index, longest = self._index, self._longest
+        index = self._index
         found: list[GazMatch] = []
         n = len(tokens)
         i = 0
         while i < n:
             token = tokens[i]
-            if not token.is_word:
-                i += 1
-                continue
+            readings = self._readings(token.norm) if token.is_word else ()
             best: Optional[tuple[int, int, list[GazEntry]]] = None  # (length, prefix, entries)
-            for prefix, stem in _first_word_readings(token.norm):
-                limit = longest.get(stem)
-                if not limit:
-                    continue
-                limit = min(limit, n - i)
-                for length in range(limit, 0, -1):
+            for prefix, stem, limit in readings:
+                for length in range(min(limit, n - i), 0, -1):
                     if best and length <= best[0]:
                         break
                     key = (stem,) + tuple(t.norm for t in tokens[i + 1:i + length])
@@ -160,6 +157,17 @@ class Gazetteer:
             found.append(GazMatch(i, i + length, start, last.end, bucket[0], list(bucket)))
             i += length
         return found
+
+    def _readings(self, norm: str) -> tuple[tuple[int, str, int], ...]:
+        """(prefix length, stem, longest name length) for each reading of a word
+        that starts a known name; remembered per word, as words repeat."""
+        cached = self._reading_cache.get(norm)
+        if cached is None:
+            longest = self._longest
+            cached = tuple((p, s, longest[s]) for p, s in _first_word_readings(norm) if s in longest)
+            if len(self._reading_cache) < READING_CACHE_SIZE:
+                self._reading_cache[norm] = cached
+        return cached
 
 
 def name_key(name: str) -> tuple[str, ...]:
