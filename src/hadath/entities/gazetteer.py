@@ -216,7 +216,7 @@ _NISBA_SUFFIXES = ("", "ه", "ان", "ين", "ون", "ات", "تان", "تين")
 
 def _nationality_entries(row: dict) -> list[tuple[tuple[str, ...], GazEntry]]:
     """Every written form of a nationality adjective (روسي روسية الروسي الروس روسيون...)."""
-    country = row["country"]
+    country = row["country"] or None   # peoples without a state of their own (كردي، عربي)
     masculine = normalize(row["adjective"])
     entry = GazEntry(name=row["adjective"], type="NORP", kind="nationality",
                      latin=row.get("latin") or None, country=country, actor=country)
