@@ -88,6 +88,8 @@ def test_event_filters_and_dyads(store):
     assert [(s["period"], s["cooperation"], s["conflict"]) for s in dyad["series"]] == [
         ("2023-03-01", 1, 1), ("2023-04-01", 0, 1)]
     assert dyad["series"][0]["goldstein_mean"] == -1.0
+    weeks = store.dyad("EGY", "JOR", "week")["series"]  # quiet weeks are zeros, not gaps
+    assert [(w["period"], w["total"]) for w in weeks] == [("2023-03-13", 2), ("2023-03-20", 0), ("2023-03-27", 1)]
     assert store.dyad("EGY", "JOR", "month", directed=True)["series"][-1]["conflict"] == 1
     for bad in (dict(country="Egypt"), dict(plover="FIGHT"), dict(cameo="x1"), dict(start="2023-02-30"),
                 dict(start="2023-05-01", end="2023-01-01"), dict(actor="egy gov")):

@@ -47,6 +47,22 @@ def snippet(text: str, words: list[str], width: int = 220) -> str:
     return text[:width].replace("\n", " ") + ("…" if len(text) > width else "")
 
 
+def _all_periods(keys: list[str], interval: str) -> list[str]:
+    """Every period from the first to the last of `keys` (ISO dates of period starts),
+    so that a timeline shows quiet periods as zeros rather than skipping them."""
+    if not keys:
+        return []
+    day, last = dt.date.fromisoformat(min(keys)), dt.date.fromisoformat(max(keys))
+    out = []
+    while day <= last:
+        out.append(day.isoformat())
+        if interval == "month":
+            day = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        else:
+            day += dt.timedelta(days=7 if interval == "week" else 1)
+    return out
+
+
 class Queries:
     """Mixed into Store: needs `query(sql, params)` and `stream(sql, params)`."""
 
@@ -168,11 +184,14 @@ class Queries:
             bucket["total"] += int(row["n"])
             bucket["goldstein_sum"] += float(row["goldstein_sum"] or 0)
         series = []
-        for bucket in periods.values():
+        for key in _all_periods(list(periods), interval):
+            bucket = periods.get(key) or {"period": key, "total": 0, "goldstein_sum": 0.0,
+                                          "quad": {"1": 0, "2": 0, "3": 0, "4": 0}}
             total = bucket.pop("total")
             goldstein = bucket.pop("goldstein_sum")
             quad = bucket["quad"]
-            series.append({**bucket, "total": total, "goldstein_mean": round(goldstein / total, 3),
+            series.append({**bucket, "total": total,
+                           "goldstein_mean": round(goldstein / total, 3) if total else None,
                            "cooperation": quad["1"] + quad["2"], "conflict": quad["3"] + quad["4"]})
         return {"a": a, "b": b, "interval": interval, "directed": directed, "series": series}
 

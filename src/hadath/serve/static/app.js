@@ -338,7 +338,7 @@
         svg("title", { text: `${s.period}: تعاون ${s.cooperation}` })));
       chart.append(svg("rect", { x, y: mid, width: w, height: scale(s.conflict), fill: "#c62828", class: "bar-conf" },
         svg("title", { text: `${s.period}: صراع ${s.conflict}` })));
-      points.push(`${x + w / 2},${mid - (s.goldstein_mean / 10) * (mid - pad)}`);
+      if (s.goldstein_mean !== null) points.push(`${x + w / 2},${mid - (s.goldstein_mean / 10) * (mid - pad)}`);
       if (i % Math.ceil(series.length / 10) === 0)
         chart.append(svg("text", { x, y: H - 8, "font-size": 11, fill: "#555", text: s.period }));
     });
