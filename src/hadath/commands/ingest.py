@@ -120,20 +120,18 @@ def run(args: argparse.Namespace) -> int:
                           {r["text_hash"] for r in known})
     del known
     progress = _progress()
-    report = Report(_ProgressStream(progress) if progress else sys.stderr)
+    report = Report(_ProgressStream(progress) if sys.stderr.isatty() else sys.stderr)
     writer = Writer(args.db)
     skipped_early = 0
     try:
         for doc in analysed(skipping, args.paths, args.jsonl, args.published, report, args.debug):
-            if progress:
-                progress.update(1)
+            progress.update(1)
             if doc.user_data.get("stored"):
                 skipped_early += 1
                 continue
             writer.push(doc.to_dict())
     finally:
-        if progress:
-            progress.close()
+        progress.close()
         try:
             writer.flush()  # keep what was analysed, even when interrupted
         except StoreError as exc:
@@ -154,11 +152,31 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _progress():
-    """A progress bar on standard error when it is a terminal."""
-    if not sys.stderr.isatty():
-        return None
-    from tqdm import tqdm
-    return tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True, mininterval=0.5)
+    """A progress bar on standard error when it is a terminal; otherwise (a log file)
+    a progress line once a minute, so that long runs still show that they advance."""
+    if sys.stderr.isatty():
+        from tqdm import tqdm
+        return tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True, mininterval=0.5)
+    return _LogProgress()
+
+
+class _LogProgress:
+    EVERY = 60.0  # seconds
+
+    def __init__(self):
+        self.count = 0
+        self.started = self.last = time.monotonic()
+
+    def update(self, n: int) -> None:
+        self.count += n
+        now = time.monotonic()
+        if now - self.last >= self.EVERY:
+            self.last = now
+            print(f"hadath: ingest: {self.count} articles read "
+                  f"({self.count / (now - self.started):.1f}/s)", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        pass
 
 
 class _ProgressStream:
