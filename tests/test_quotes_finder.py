@@ -186,3 +186,16 @@ def test_relative_clause_speaker_is_the_antecedent(finder):
     doc = analyse(finder, text, [("PER", "نبيل كرم", ["نبيل كرم"]), ("PER", "وليد منصور", ["وليد منصور"])])
     assert doc.quotes[-1].text == "التحقيق ما زال جاريا"
     assert doc.quotes[-1].speaker == "e1"
+
+
+def test_noun_in_apposition_is_not_a_cue(finder):
+    text = "وأوقفت الشرطة شابا، طالب في كلية الطب، بعد مداهمة منزله في الحي القديم."
+    assert analyse(finder, text).quotes == []
+
+
+def test_headline_possessive_speaker_found_in_the_body(finder):
+    text = ("طلاب يغلقون الطرق.. وزعيمهم: لن نتراجع عن مطالبنا\n"
+            "أغلق طلاب الطرق المؤدية إلى الجامعة بعد أن دعا زعيم الحركة الطلابية كمال عيسى إلى الإضراب.")
+    doc = analyse(finder, text, [("PER", "كمال عيسى", ["كمال عيسى"])])
+    assert doc.quotes[0].text == "لن نتراجع عن مطالبنا"
+    assert doc.quotes[0].speaker == "e0"

@@ -84,14 +84,13 @@ class QuoteFinder:
         """Speaker of a speech act whose object is the statement, and the statement
         narrowed to what follows the subject (`توعدت واشنطن بفرض عقوبات` → بفرض عقوبات)."""
         start, end = cand.content
-        if cand.pre_subject is not None:
-            speaker = resolver.from_phrase(*cand.pre_subject)
-            if speaker is not None:
-                return speaker
+        speaker = resolver.from_phrase(*cand.pre_subject) if cand.pre_subject else None
         subject = resolver.subject(start, end, bounded=True)
         found = subject.speaker
         preposition = normalize(doc.text[start:end]).lstrip(" ،,").startswith("ب")
-        if subject.implicit or found is not None and found.entity is None and preposition:
+        if speaker is not None:
+            pass  # أما ترامب فاتهم إيران …: all that follows the verb is the statement
+        elif subject.implicit or found is not None and found.entity is None and preposition:
             speaker = resolver.previous(cand.feminine)  # طالبت بوضع قواعد: no subject written
         elif found is None or found.entity is None and not self._named_source(doc, start, subject.end):
             return None
@@ -153,8 +152,10 @@ class QuoteFinder:
             return None
         stem = m.group("stem")
         body = normalize_with_offsets(doc.text)
-        for hit in re.finditer(rf"(?<!\w)(?:ال)?{re.escape(stem)}(?!\w)", body.text, end):
+        for hit in re.finditer(rf"(?<!\w)(?:ال)?{re.escape(stem)}(?!\w)", body.text):
             start, stop = body.to_original(hit.start(), hit.end())
+            if start < end:
+                continue  # the headline itself
             phrase_end = doc.text.find("\n", start)
             phrase_end = len(doc.text) if phrase_end == -1 else phrase_end
             speaker = resolver.from_phrase(start, min(phrase_end, start + 80))

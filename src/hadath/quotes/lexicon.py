@@ -27,7 +27,8 @@ class CueLexicon:
                                        # (verb / track / participle, length of the و/ف)
     phrase_hints: tuple[str, ...]  # substrings without which no phrase cue can match
     object_verbs: frozenset[str]  # speech acts whose object is the statement (اتهم، طالب)
-    lead_only: frozenset[str]   # forms that are also nouns: cues only where a clause opens
+    noun_like: frozenset[str]   # forms that are also nouns (رأي، طالب): only where a clause opens
+    lead_only: frozenset[str]   # noun_like and speech acts: only where a clause opens
     present: frozenset[str]     # imperfect forms (يقول، تعلن): تـ there marks the feminine
     preposition: str            # regex: words between a verb and its complement (أشار إلى أن)
 
@@ -46,8 +47,9 @@ class CueLexicon:
             sep = "|" if kind == "own_words" else None
             rows.setdefault(kind, []).append(([normalize(f).strip() for f in forms.split(sep)],
                                               [normalize(p) for p in preps]))
-        lead_only = {f[1:] for fs, _ in rows.get("verb", []) for f in fs if f.startswith("+")}
-        lead_only |= {f for fs, _ in rows.get("track", []) for f in fs}
+        noun_like = {f[1:] for kind in ("verb", "track") for fs, _ in rows.get(kind, [])
+                     for f in fs if f.startswith("+")}
+        lead_only = noun_like | {f for fs, _ in rows.get("track", []) for f in fs}
         for kind in rows:
             rows[kind] = [([f.lstrip("+") for f in fs], ps) for fs, ps in rows[kind]]
         verbs = {f for fs, _ in rows.get("verb", []) + rows.get("track", []) for f in fs}
@@ -81,6 +83,6 @@ class CueLexicon:
                                        for kind in ("attribution", "own_words")
                                        for f in forms(kind)} | {"جاء"}),
                    object_verbs=frozenset(object_forms),
-                   lead_only=frozenset(lead_only), present=frozenset(present),
+                   noun_like=frozenset(noun_like), lead_only=frozenset(lead_only), present=frozenset(present),
                    preposition=alt(sorted(set(preps("verb")) | set(preps("participle")),
                                           key=len, reverse=True)))

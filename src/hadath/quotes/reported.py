@@ -131,8 +131,10 @@ class CueFinder:
                 if found is None:
                     continue
                 how, conj = found
-                if word[conj:] in lex.lead_only and not (conj or _clause_initial(norm, w.start())):
-                    continue  # the noun (رأي، نقل، طالب), not the verb
+                form = word[conj:]
+                if form in lex.lead_only and not (conj or _clause_initial(
+                        norm, w.start(), comma=form not in lex.noun_like)):
+                    continue  # the noun (رأي، نقل، طالب), or a speech act inside a clause
                 m = _WordCue(w.start(), w.start() + conj, w.end(), word[:conj])
                 cues.append((m.start("cue"), m.end(), how, m))
         if any(hint in norm for hint in lex.phrase_hints):
@@ -346,11 +348,12 @@ def _feminine(cue: str, how: str, present: bool) -> bool:
     return cue[0] == "ت" if present else cue.endswith("ت")
 
 
-def _clause_initial(norm: str, start: int) -> bool:
-    """Whether a verb at `start` opens its clause: at the start, after a comma or an
-    opener (قد، ثم، كان), or after a subject that كان/أما put first (وكان ماكرون اقترح)."""
+def _clause_initial(norm: str, start: int, comma: bool = True) -> bool:
+    """Whether a verb at `start` opens its clause: at the start, after a comma (unless
+    `comma` is False: a noun in apposition follows one too) or an opener (قد، ثم، كان),
+    or after a subject that كان/أما put first (وكان ماكرون اقترح)."""
     before = norm[:start].rstrip()
-    if not before or before[-1] in "،,:؛.":
+    if not before or before[-1] in ".:" or comma and before[-1] in "،,؛":
         return True
     words = before.split()
     return words[-1] in _CLAUSE_OPENERS or (words[0] in _PRE_SUBJECT_OPENERS and len(words) <= 8)
