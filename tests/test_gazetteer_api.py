@@ -130,6 +130,11 @@ def test_unknown_word_has_no_agent(coder):
     ("مجلس الأمن الدولي", "RUS", None, "IGOUNO"),
     ("وزير الخارجية الروسي سيرغي لافروف", None, "RUS", "RUSGOV"),
     ("الشرطة في القاهرة", None, "EGY", "EGYCOP"),
+    ("رئيس الشركة", None, None, "BUS"),
+    ("الرئيس الروسي", None, "RUS", "RUSGOV"),
+    ("الإدارة الأمريكية", None, "USA", "USAGOV"),
+    ("حرس الحدود التركي", None, "TUR", "TURMIL"),
+    ("مسلحي داعش", None, None, "IMGREB"),
 ])
 def test_code_phrase(coder, phrase, context, country, actor):
     got_country, got_actor, head = coder.code_phrase(tokenize(phrase), context)

@@ -70,7 +70,10 @@ class ActorCoder:
         for m in names:
             if m.entry.kind in ACTOR_KINDS and m.entry.actor:
                 return CodedPhrase(m.entry.country, m.entry.actor, (m.start, m.end))
-        name_tokens = {i for m in names for i in range(m.first_token, m.end_token)}
+        # Agent words inside a name belong to the name (الأمن in مجلس الأمن الدولي);
+        # a nationality adjective only qualifies the agent (الإدارة الأمريكية).
+        name_tokens = {i for m in names if m.entry.type != "NORP"
+                       for i in range(m.first_token, m.end_token)}
         agents = [m for m in self.agents.match(tokens)
                   if not name_tokens.intersection(range(m.first_token, m.end_token))]
         head = self._head_agent(agents)
