@@ -373,7 +373,7 @@ class PostgresStore(Store):
         try:
             con = psycopg.connect(self.location, autocommit=True, connect_timeout=10)
         except psycopg.Error as exc:
-            raise StoreError(f"{redacted(self.location)}: cannot connect ({" ".join(str(exc).split())})") from None
+            raise StoreError(f"{redacted(self.location)}: cannot connect ({' '.join(str(exc).split())})") from None
         if self.read_only:
             con.execute("SET default_transaction_read_only = on")
         return con
