@@ -107,19 +107,21 @@ class StoryBuilder:
         clusterer = StoryClusterer(self.window_days, self.story_threshold)
         groups = clusterer.cluster([profile(k, a) for k, a in originals])
         rank = {k: i for i, (k, _) in enumerate(keyed)}
+        copies_of: dict[Hashable, dict] = {}
+        for copy, first in duplicate_of.items():
+            copies_of.setdefault(first, {})[copy] = first
         stories, story_of = [], {}
         for members in groups:
             members = sorted(members, key=rank.__getitem__)
-            story = self._story(members, by_key, duplicate_of)
+            copies = {c: f for k in members for c, f in copies_of.get(k, {}).items()}
+            story = self._story(members, by_key, copies)
             stories.append(story)
             for k in (*story.articles, *story.duplicates):
                 story_of[k] = story.id
         return StoryResult(stories, duplicate_of, story_of)
 
-    def _story(self, members: list[Hashable], by_key: dict, duplicate_of: dict) -> Story:
+    def _story(self, members: list[Hashable], by_key: dict, copies: dict) -> Story:
         story_id = "s" + hashlib.sha1(str(members[0]).encode("utf-8")).hexdigest()[:12]
-        member_set = set(members)
-        copies = {c: o for c, o in duplicate_of.items() if o in member_set}
         articles = [by_key[k] for k in members]
         dates = [d for d in map(article_date, articles) if d]
         events = EventMerger().merge(list(zip(members, articles)))
