@@ -199,3 +199,13 @@ def test_headline_possessive_speaker_found_in_the_body(finder):
     doc = analyse(finder, text, [("PER", "كمال عيسى", ["كمال عيسى"])])
     assert doc.quotes[0].text == "لن نتراجع عن مطالبنا"
     assert doc.quotes[0].speaker == "e0"
+
+
+def test_quotation_standing_alone_continues_the_previous_speaker(finder):
+    text = ('وقالت المعلمة رنا خوري: "المدرسة بحاجة إلى ترميم عاجل". '
+            '"لا يمكن للأطفال أن يدرسوا تحت سقف يتسرب منه الماء".\n'
+            '"هذه عبارة في علامات تنصيص لا يقولها أحد".')
+    doc = analyse(finder, text, [("PER", "رنا خوري", ["رنا خوري"])])
+    assert [q.text for q in doc.quotes] == ["المدرسة بحاجة إلى ترميم عاجل",
+                                            "لا يمكن للأطفال أن يدرسوا تحت سقف يتسرب منه الماء"]
+    assert {q.speaker for q in doc.quotes} == {"e0"}

@@ -14,7 +14,7 @@ from typing import Optional
 
 from ..document import Document, Quote
 from ..text import normalize, normalize_with_offsets
-from .direct import headline_quotation, strip_marks
+from .direct import closing_mark, headline_quotation, opens_quotation, strip_marks
 from .lexicon import CueLexicon
 from .reported import Candidate, CueFinder
 from .speakers import Speaker, SpeakerResolver
@@ -39,10 +39,26 @@ class QuoteFinder:
         if headline is not None:
             quotes.append(headline)
         quoted_until = headline.span[1] if headline else -1
+        last_speaker: Optional[Speaker] = None  # of the sentence before, if it quoted someone
+        previous_end = 0
         for sentence in doc.sentences:
             if sentence.end <= quoted_until:
                 continue
-            for cand in self.cues.sentence(doc.text, sentence):
+            found = len(quotes)
+            candidates = self.cues.sentence(doc.text, sentence)
+            if "\n" in doc.text[previous_end:sentence.start]:
+                last_speaker = None  # a new paragraph: its voice has to be introduced again
+            previous_end = sentence.end
+            if not candidates and last_speaker is not None:
+                follow_on = _standalone_quotation(doc.text, sentence.start, sentence.end)
+                if follow_on is not None:  # وقال: "…". "…": the same voice goes on
+                    quotes.append(Quote(text=doc.text[follow_on[0]:follow_on[1]], span=follow_on,
+                                        kind="direct", speaker=last_speaker.entity,
+                                        speaker_name=last_speaker.name,
+                                        speaker_role=last_speaker.role))
+                    continue
+            last_speaker = None
+            for cand in candidates:
                 if cand.cue_span[0] < quoted_until:
                     continue  # a cue inside a quotation reports nothing
                 if cand.how == "object":
@@ -58,8 +74,11 @@ class QuoteFinder:
                 if cand.how != "participle" or resolver.current is None:
                     resolver.said(speaker, cand.feminine)
                 quotes.append(_quote(doc, cand, speaker))
+                last_speaker = speaker
                 if cand.kind == "direct":
                     quoted_until = max(quoted_until, cand.content[1])
+            if len(quotes) == found:
+                last_speaker = None
         doc.quotes = _distinct(quotes)
 
     def _speaker(self, cand: Candidate, resolver: SpeakerResolver) -> Optional[Speaker]:
@@ -162,6 +181,17 @@ class QuoteFinder:
             if speaker is not None and speaker.entity is not None:
                 return speaker
         return None
+
+
+def _standalone_quotation(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
+    """The inside of a sentence that is one quotation of four words or more."""
+    if not opens_quotation(text, start):
+        return None
+    close = closing_mark(text, start)
+    if close == -1 or text[close + 1:end].strip(" .،,!?؟…"):
+        return None
+    span = strip_marks(text, start + 1, close)
+    return span if len(text[span[0]:span[1]].split()) >= 4 else None
 
 
 def _quote(doc: Document, cand: Candidate, speaker: Speaker) -> Quote:
