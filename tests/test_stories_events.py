@@ -47,3 +47,27 @@ def test_different_actor_codes_are_different_events():
     result = StoryBuilder().build([a for a in articles if a["id"] in {"a1", "a3"}])
     consults = [e for e in result.events if e.plover == "CONSULT"]
     assert all(e.num_articles == 1 for e in consults)
+
+
+def test_events_with_an_unknown_side_merge_only_when_their_sentences_agree():
+    articles = {a["id"]: a for a in visit_stories()}
+    a1, a3 = articles["a1"], articles["a3"]
+    # Both meetings lose their target and a3's is moved to a sentence about the
+    # power line: the keys still agree, but the sentences share few words.
+    for article in (a1, a3):
+        article["events"][0]["target"] = None
+    start = a3["text"].index("وينص الاتفاق")
+    a3["events"][0]["sentence"] = [start, a3["text"].index(".", start) + 1]
+    a3["events"][0]["trigger"] = [start + 4, start + 11]
+    result = StoryBuilder().build([a1, a3])
+    consults = [e for e in result.events if e.plover == "CONSULT" and e.date.isoformat() != "2024-03-14"]
+    assert sorted(e.num_articles for e in consults) == [1, 1]
+    # The same sentence reported by the second article (a headline repeated in its body) joins.
+    a3 = {**a3, "text": a3["text"] + "\n" + a1["text"][slice(*a1["events"][0]["sentence"])]}
+    start = a3["text"].rindex("\n") + 1
+    trigger = a3["text"].index("يبحث", start)
+    a3["events"] = [{**a1["events"][0], "sentence": [start, len(a3["text"])],
+                     "trigger": [trigger, trigger + 4], "date": "2024-03-11",
+                     "source": {**a1["events"][0]["source"], "span": None}}]
+    merged = StoryBuilder().build([a1, a3]).events
+    assert [e.num_articles for e in merged if e.plover == "CONSULT"] == [2]

@@ -22,7 +22,7 @@ from ..text import normalize
 from .clustering import THRESHOLD, WINDOW_DAYS, StoryClusterer, profile
 from .duplicates import THRESHOLD as DUPLICATE_THRESHOLD, NearDuplicates
 from .events import EventMerger, MergedEvent
-from .features import article_date, content_words
+from .features import article_date, content_words, jaccard
 
 QUOTE_OVERLAP = 0.6   # word Jaccard above which two quotations of one speaker are the same
 
@@ -144,8 +144,7 @@ def _central_title(articles: list[dict]) -> Optional[str]:
     for i, (title, bag) in enumerate(zip(titles, bags)):
         if not title:
             continue
-        score = sum(len(bag & other) / (len(bag | other) or 1)
-                    for j, other in enumerate(bags) if j != i)
+        score = sum(jaccard(bag, other) for j, other in enumerate(bags) if j != i)
         if score > best_score:
             best, best_score = title, score
     return best
@@ -179,7 +178,7 @@ def _merged_quotes(articles: list[tuple[Hashable, dict]]) -> list[dict]:
             words = set(content_words(q["text"]))
             mention = {"article": key, "span": list(q["span"])}
             for m in merged:
-                if m["_speaker"] == speaker and _jaccard(words, m["_words"]) >= QUOTE_OVERLAP:
+                if m["_speaker"] == speaker and jaccard(words, m["_words"]) >= QUOTE_OVERLAP:
                     m["mentions"].append(mention)
                     break
             else:
@@ -188,7 +187,3 @@ def _merged_quotes(articles: list[tuple[Hashable, dict]]) -> list[dict]:
                                "_speaker": speaker, "_words": words})
     return [{k: v for k, v in m.items() if not k.startswith("_")}
             | {"num_articles": len({x["article"] for x in m["mentions"]})} for m in merged]
-
-
-def _jaccard(a: set, b: set) -> float:
-    return len(a & b) / len(a | b) if a or b else 1.0

@@ -4,7 +4,10 @@ Two coded events are one real-world event when they have the same PLOVER type
 and polarity (negated or not), the same source and target actors, the same
 place, and dates at most one day apart. Actors match by CAMEO code and by
 entity name (normalised; one name may be a shorter form of the other, as
-"ترامب" of "دونالد ترامب"); places match by name or Latin form. Each merged
+"ترامب" of "دونالد ترامب"); places match by name or Latin form. An event with
+an unknown side (no source, or no target) says too little to be matched on its
+keys alone ("the ministry said", "killed" with no one named): it joins another
+only when their sentences also share words. Each merged
 event keeps its mentions (article, sentence and trigger spans) and counts the
 articles and outlets that reported it, as GDELT's NumArticles and NumSources.
 """
@@ -16,9 +19,13 @@ from dataclasses import dataclass, field
 from typing import Hashable, Optional
 
 from ..text import normalize
-from .features import article_date, parse_date
+from .features import article_date, content_words, jaccard, parse_date
 
 DATE_SLACK = dt.timedelta(days=1)
+# Content-word Jaccard of two sentences above which events with an unknown side
+# are taken as the same (different reports of one event score 0.2–1; unrelated
+# sentences of one story that happen to share a coded type, 0–0.1).
+SENTENCE_OVERLAP = 0.15
 
 
 @dataclass(frozen=True)
@@ -27,6 +34,10 @@ class ActorKey:
     name: Optional[str]          # normalised entity name, else normalised text as written
     country: Optional[str]
     shown: Optional[str]         # the name as written, for display
+
+    @property
+    def known(self) -> bool:
+        return bool(self.code or self.name)
 
     def matches(self, other: "ActorKey") -> bool:
         if self.code != other.code:
@@ -71,11 +82,12 @@ class MergedEvent:
     date: Optional[dt.date]
     events: list[dict] = field(default_factory=list)      # the coded events as reported
     mentions: list[Mention] = field(default_factory=list)
+    sentences: list[set] = field(default_factory=list)   # content words of each mention's sentence
     id: str = ""
     story_id: str = ""
 
     def accepts(self, plover: str, negated: bool, source: ActorKey, target: Optional[ActorKey],
-                place: PlaceKey, date: Optional[dt.date]) -> bool:
+                place: PlaceKey, date: Optional[dt.date], sentence: set) -> bool:
         if plover != self.plover or negated != self.negated:
             return False
         if (target is None) != (self.target is None):
@@ -85,8 +97,13 @@ class MergedEvent:
         if not place.matches(self.place):
             return False
         if date is None or self.date is None:
-            return date is None and self.date is None
-        return abs(date - self.date) <= DATE_SLACK
+            if not (date is None and self.date is None):
+                return False
+        elif abs(date - self.date) > DATE_SLACK:
+            return False
+        if source.known and target is not None and target.known:
+            return True
+        return any(jaccard(sentence, other) >= SENTENCE_OVERLAP for other in self.sentences)
 
     @property
     def num_articles(self) -> int:
@@ -128,13 +145,16 @@ class EventMerger:
                 negated = bool(event.get("negated"))
                 mention = Mention(key, article.get("source"), index,
                                   tuple(event["sentence"]), tuple(event["trigger"]))
+                start, end = event["sentence"]
+                sentence = set(content_words(article["text"][start:end]))
                 group = next((g for g in merged if g.accepts(event["plover"], negated, source,
-                                                             target, place, date)), None)
+                                                             target, place, date, sentence)), None)
                 if group is None:
                     group = MergedEvent(event["plover"], negated, source, target, place, date)
                     merged.append(group)
                 group.events.append(event)
                 group.mentions.append(mention)
+                group.sentences.append(sentence)
         return merged
 
 

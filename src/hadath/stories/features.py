@@ -90,6 +90,10 @@ def entity_keys(article: dict) -> set[str]:
     return keys
 
 
+def jaccard(a: set, b: set) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
 def article_date(article: dict) -> Optional[dt.date]:
     return parse_date(article.get("published"))
 
