@@ -35,6 +35,7 @@ _CLAUSE_OPENERS = frozenset(normalize(w) for w in (
     "بدوره بدورها جهته جهتها").split())
 _PRE_SUBJECT_OPENERS = frozenset(normalize(w) for w in
                                  "كان وكان كانت وكانت أما وأما بينما فيما ثم".split())
+_RELAYING = frozenset(normalize(w) for w in "نقل نقلت".split())
 _RELATIVES = frozenset(normalize(w) for w in "الذي التي الذين اللذان اللتان اللذين".split())
 _STATEMENT_START = re.compile(r"^\s*(?:ف?ان(?:ه|ها|هم)?|ف)(?![^\W_])\s*")
 _PRONOUN = re.compile(r"(هما|هم|ها|ه)(?![^\W_])")
@@ -52,7 +53,6 @@ class Candidate:
     pre_subject: Optional[Span] = None  # a subject written before the verb
     feminine: bool = False
     pronoun: Optional[str] = None   # ه / ها / هم of `وفقاً له`
-    lead: bool = False              # the cue starts its clause
 
 
 class _WordCue:
@@ -81,15 +81,16 @@ class _View:
         self.norm, self._offsets = n.text, n.offsets
 
     def pos(self, i: int) -> int:
-        """Original offset of normalised index `i` (a start)."""
+        """Original offset of normalised index `i`. As an end it keeps the diacritics
+        written on the letter before (أكّدَ), which normalising removed."""
         if i >= len(self.norm):
             return self.end
         return self.start + (self._offsets[i] if self._offsets else i)
 
-    def end_pos(self, i: int) -> int:
-        """Original offset just after normalised index `i - 1` and the diacritics
-        written on it (an end)."""
-        return self.pos(i)
+    def index(self, original: int) -> int:
+        """Normalised index of original offset `original` (the first at or after it)."""
+        i = original - self.start
+        return i if self._offsets is None else bisect.bisect_left(self._offsets, i)
 
 
 class CueFinder:
@@ -172,25 +173,25 @@ class CueFinder:
         subject_from = end
         if how == "statement":
             subject_from = norm.rfind(" ", start, end) + 1  # the document word: بيان لـ…
-        cand = Candidate(how, (view.pos(start), view.end_pos(end)), feminine=feminine, lead=lead)
+        cand = Candidate(how, (view.pos(start), view.pos(end)), feminine=feminine)
         comp = self._find_complement(text, view, end, limit)
         if comp is None:
             reports_object = cue_word in self.lexicon.object_verbs
             if how == "participle" and reports_object:  # مطالباً الدول بضمان حدودها
                 cand.kind = "indirect"
-                cand.content = strip_marks(text, view.pos(end), view.end_pos(cut), False)
+                cand.content = strip_marks(text, view.pos(end), view.pos(cut), False)
                 return cand if _enough_words(text, cand.content) else None
             if how in ("verb", "track") and lead:
                 cand.pre_subject = self._pre_subject(view, m.start(), cue_word)
                 if reports_object:
                     # the statement is what follows the subject: the finder narrows it
                     cand.how, cand.kind = "object", "indirect"
-                    cand.subject = (view.pos(end), view.end_pos(cut))
+                    cand.subject = (view.pos(end), view.pos(cut))
                     cand.content = cand.subject
                     return cand
                 cand.how = "track"
                 s_end = min(limit, _nth_word_end(norm, end, 5))
-                cand.subject = (view.pos(end), view.end_pos(s_end))
+                cand.subject = (view.pos(end), view.pos(s_end))
                 return cand
             return None
         if how == "track":
@@ -199,14 +200,14 @@ class CueFinder:
             cand.how = "verb"
         subject_end, content_from, trigger = comp
         if how != "participle":
-            if cue_word in ("نقل", "نقلت"):
+            if cue_word in _RELAYING:  # نقلت الوكالة عن مسؤول أن: the official speaks
                 subject_from = _after_word(norm, subject_from, subject_end, "عن")
             if norm[subject_from:subject_end].strip(" ،,"):
-                cand.subject = (view.pos(subject_from), view.end_pos(subject_end))
+                cand.subject = (view.pos(subject_from), view.pos(subject_end))
             if how == "verb":
                 cand.pre_subject = self._pre_subject(view, m.start(), cue_word)
         c_start = view.pos(content_from)
-        clause_end = view.end_pos(cut)
+        clause_end = view.pos(cut)
         while c_start < clause_end and text[c_start].isspace():
             c_start += 1
         if trigger == "mark" or opens_quotation(text, c_start):
@@ -247,16 +248,9 @@ class CueFinder:
                 pos = m.end()
                 continue
             if (len(_WORDS.findall(text, at, close)) >= 3
-                    and not _words_between(text, close + 1, view.end_pos(limit))):
+                    and not _words_between(text, close + 1, view.pos(limit))):
                 return m.start(), m.start(), "mark"
-            pos = max(m.end(), self._norm_index(view, close + 1))
-
-    @staticmethod
-    def _norm_index(view: _View, original: int) -> int:
-        i = original - view.start
-        if view._offsets is None:
-            return i
-        return bisect.bisect_left(view._offsets, i)
+            pos = max(m.end(), view.index(close + 1))
 
     def _pre_subject(self, view: _View, cue_start: int, cue_word: str) -> Optional[Span]:
         """A subject written before its verb: `وكان الرئيس بوتين أكد`, `أما ترامب فاتهم`,
@@ -282,7 +276,7 @@ class CueFinder:
             end = words[-2].end() if len(words) > 1 else start
         if end <= start or len(words) > 9:
             return None
-        return view.pos(start), view.end_pos(end)
+        return view.pos(start), view.pos(end)
 
     @staticmethod
     def _antecedent(view: _View, relative_at: int) -> Optional[Span]:
@@ -293,18 +287,18 @@ class CueFinder:
         words = list(_WORDS.finditer(seg, start))[-6:]
         if not words:
             return None
-        return view.pos(words[0].start()), view.end_pos(words[-1].end())
+        return view.pos(words[0].start()), view.pos(words[-1].end())
 
     # -- attribution phrases -------------------------------------------------
     def _attribution(self, text, view, m, cut, found) -> Optional[Candidate]:
         norm = view.norm
-        cand = Candidate("attribution", (view.pos(m.start("cue")), view.end_pos(m.end("cue"))))
+        cand = Candidate("attribution", (view.pos(m.start("cue")), view.pos(m.end("cue"))))
         src_from = m.end()
         pronoun = _PRONOUN.match(norm, src_from)
         if pronoun and norm[m.start("cue"):m.end("cue")].endswith("ل"):
             cand.pronoun = pronoun.group(1)
             src_end = pronoun.end()
-            cand.cue_span = (cand.cue_span[0], view.end_pos(src_end))
+            cand.cue_span = (cand.cue_span[0], view.pos(src_end))
         else:
             src_end = _source_end(norm, src_from, cut)
             if src_end <= src_from:
@@ -315,12 +309,12 @@ class CueFinder:
             if not (m.group("relay") or head in self.lexicon.source_heads
                     or head.startswith("ال") and head[2:] in self.lexicon.source_heads):
                 return None
-            cand.subject = (view.pos(src_from), view.end_pos(src_end))
+            cand.subject = (view.pos(src_from), view.pos(src_end))
         opening = not norm[:m.start()].strip(" ،,")
         if opening:
             rest = _STATEMENT_START.match(norm[src_end:cut].lstrip(" ،,"))
             c_from = len(norm) - len(norm[src_end:].lstrip(" ،,")) + (rest.end() if rest else 0)
-            span = (view.pos(c_from), view.end_pos(cut))
+            span = (view.pos(c_from), view.pos(cut))
         else:
             span = (view.start, view.pos(m.start()))
         span = strip_marks(text, *span, marks=False)
@@ -338,7 +332,7 @@ class CueFinder:
         if not _enough_words(text, span) or any(_overlaps(span, c.content) for c in found if c.content):
             return None
         phrase = m.group()
-        return Candidate("own_words", (view.pos(m.start()), view.end_pos(m.end())), "indirect",
+        return Candidate("own_words", (view.pos(m.start()), view.pos(m.end())), "indirect",
                          span, feminine=phrase.endswith("ها"))
 
 

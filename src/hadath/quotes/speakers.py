@@ -21,7 +21,7 @@ from ..text import normalize
 from .lexicon import CueLexicon
 
 # Words that end a subject phrase: prepositions, times and the like.
-ADJUNCTS = frozenset(normalize(w) for w in (
+_ADJUNCTS = frozenset(normalize(w) for w in (
     "في خلال أمام عبر لدى اليوم أمس غدا مساء صباح الليلة ليل يوم عقب بعد قبل أثناء ضمن "
     "حول من منذ على إلى عن مع أن إن أنه إنه بأن لكن لكنه حيث وذلك ذلك كذلك أيضا أيضاً "
     "الإثنين الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد هذا هذه قد وقد الذي التي "
@@ -34,15 +34,14 @@ ADJUNCTS = frozenset(normalize(w) for w in (
 _TIME_OPENERS = frozenset(normalize(w) for w in "العام الشهر الأسبوع السنة".split())
 # Words after which an ال-word still belongs to a name (عبد الله، آل سعود).
 _NAME_JOINERS = frozenset(normalize(w) for w in "عبد أبو أبي بن ابن بنت آل".split())
-# عن that keeps an anonymous source's description going (طلب عدم الكشف عن اسمه)
 # A preposition with a pronoun right after the verb (قالت فيها، أعلنت عنها): not the subject.
 _PRONOUN_PREPOSITIONS = frozenset(normalize(w) for w in (
     "فيه فيها فيهم عنه عنها عنهم له لها لهم منه منها منهم عليه عليها عليهم إليه إليها "
     "إليهم معه معها معهم بها به بهم").split())
+# What keeps an anonymous source's description going past عن (طلب عدم الكشف عن اسمه).
 _WITHHELD = frozenset(normalize(w) for w in "اسمه اسمها هويته هويتها أسمائهم هويتهم".split())
 _CALLED = frozenset(normalize(w) for w in "يدعى ويدعى يدعي".split())
 _WORD = re.compile(r"[^\s،,:؛;()\[\]\"«»“”]+|[،,(]")
-_PERSON_FIRST = ("PER", "ORG")
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +102,7 @@ class SpeakerResolver:
                  for m in _WORD.finditer(self.doc.text, start, end)]
         while words and (words[0][2] in "،," or words[0][2] in _PRONOUN_PREPOSITIONS):
             words.pop(0)
-        if not words or words[0][2] in ADJUNCTS or words[0][2] in _TIME_OPENERS or words[0][2] == "(":
+        if not words or words[0][2] in _ADJUNCTS or words[0][2] in _TIME_OPENERS or words[0][2] == "(":
             return Subject(None, start, True)
         called = next((i for i, w in enumerate(words) if w[2] in _CALLED), None)
         if called is not None and called + 1 < len(words):
@@ -164,7 +163,7 @@ class SpeakerResolver:
     def _named_from(self, start: int, end: int) -> Optional[Speaker]:
         words = [(m.start(), m.end(), normalize(m.group()))
                  for m in _WORD.finditer(self.doc.text, start, end)]
-        if not words or words[0][2] in ADJUNCTS:
+        if not words or words[0][2] in _ADJUNCTS:
             return None
         head, apposition = _parts(words)
         return self._named(head, apposition)[0] if head else None
@@ -227,7 +226,7 @@ def _parts(words):
                 current = apposition
                 continue
             break
-        if w[2] in ADJUNCTS or w[2] == "(" or w[2][0].isdigit():
+        if w[2] in _ADJUNCTS or w[2] == "(" or w[2][0].isdigit():
             break
         current.append(w)
     return head[:8], apposition[:8]
@@ -246,7 +245,7 @@ def _name_start(head, lexicon: CueLexicon) -> Optional[int]:
         i -= 1
     if i == len(head):
         return None
-    if head[i][2] in ADJUNCTS:
+    if head[i][2] in _ADJUNCTS:
         return 0  # not a name after a title: one description (مسؤول طلب عدم الكشف عن اسمه)
     return i
 
