@@ -207,3 +207,13 @@ def test_load_and_match_are_fast(gazetteer):
 
 def test_well_known_unambiguous_place_is_found_in_any_context(geocoder):
     assert geocoder.locate("دمشق", ["USA"])["country"] == "SYR"
+
+
+def test_choose_by_year_and_country(gazetteer):
+    maliki = gazetteer.lookup("المالكي")
+    assert Gazetteer.choose(maliki, countries=["IRQ"]).latin == "Nouri al-Maliki"
+    assert Gazetteer.choose(maliki, countries=["PSE"]).latin == "Riyad al-Maliki"
+    aoun = gazetteer.lookup("عون")
+    assert Gazetteer.choose(aoun, year=2018).latin == "Michel Aoun"
+    assert Gazetteer.choose(aoun, year=2026, countries=["LBN"]).latin == "Joseph Aoun"
+    assert Gazetteer.choose([], year=2018) is None

@@ -121,6 +121,19 @@ class Gazetteer:
         """Entries whose name is exactly `norm_phrase` (normalised or not), best first."""
         return list(self._index.get(name_key(norm_phrase), ()))
 
+    @staticmethod
+    def choose(candidates: list[GazEntry], year: Optional[int] = None,
+               countries: Iterable[str] = ()) -> Optional[GazEntry]:
+        """The candidate a text most likely means: one holding its role in `year`
+        (a person's office that year), then one of the article's `countries`
+        (earliest named first), then the best-ranked."""
+        pool = [e for e in candidates if e.active(year)] or list(candidates)
+        for country in countries:
+            for entry in pool:
+                if entry.country == country:
+                    return entry
+        return pool[0] if pool else None
+
     def entries(self) -> Iterable[GazEntry]:
         seen = set()
         for bucket in self._index.values():
