@@ -209,3 +209,11 @@ def test_quotation_standing_alone_continues_the_previous_speaker(finder):
     assert [q.text for q in doc.quotes] == ["المدرسة بحاجة إلى ترميم عاجل",
                                             "لا يمكن للأطفال أن يدرسوا تحت سقف يتسرب منه الماء"]
     assert {q.speaker for q in doc.quotes} == {"e0"}
+
+
+def test_title_alone_is_the_person_the_article_names_with_it(finder):
+    text = ("التقى الرئيس الكيني، جوزيف موانغي، وفدا من المستثمرين. "
+            "وقال الرئيس الكيني إن بلاده ترحب بالاستثمارات الأجنبية.")
+    doc = analyse(finder, text, [("PER", "جوزيف موانغي", ["جوزيف موانغي"])])
+    assert len(doc.quotes) == 1
+    assert (doc.quotes[0].speaker, doc.quotes[0].speaker_role) == ("e0", "الرئيس الكيني")

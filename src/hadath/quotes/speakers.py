@@ -28,7 +28,8 @@ _ADJUNCTS = frozenset(normalize(w) for w in (
     "لوكالة لصحيفة لقناة لشبكة لموقع لوسائل للصحفيين للصحافيين لتلفزيون لإذاعة للتلفزيون "
     "للإذاعة لمراسل للمراسلين للصحافة للصحيفة للوكالة لـ بشأن إزاء تجاه ردا رداً بالقول "
     "عشية قبيل بعيد مطلع أواخر أوائل ليلا صباحا مساء ظهرا فجرا رسميا مجددا مرة صراحة علنا مؤخرا "
-    "حاليا لاحقا سابقا نفسه نفسها نفسهم ذاته ذاتها").split())
+    "حاليا لاحقا سابقا نفسه نفسها نفسهم ذاته ذاتها مرارا تكرارا بشدة مخاطبا مخاطبة متحدثا "
+    "متحدثة معلقا معلقة").split())
 # Times that may open what follows a verb (قال العام الماضي إن) but also end a title
 # (الأمين العام): they mark an implicit subject only at the start.
 _TIME_OPENERS = frozenset(normalize(w) for w in "العام الشهر الأسبوع السنة".split())
@@ -195,11 +196,35 @@ class SpeakerResolver:
             if apposition and _name_like(apposition):
                 return Speaker(None, text[apposition[0][0]:apposition[-1][1]],
                                _clean(text[h_start:h_end])), None
+            titled = self._titled_person(" ".join(w[2] for w in head), h_start)
+            if titled is not None:  # قال الرئيس الروسي → the one called so elsewhere
+                return Speaker(titled.id, titled.name, _clean(text[h_start:h_end])), None
             return Speaker(None, text[h_start:h_end], body=body), None
         role = _clean(text[h_start:head[name_at][0]]) or None
         if role is None and apposition and not _name_like(apposition):
             role = _clean(text[apposition[0][0]:apposition[-1][1]]) or None
         return Speaker(None, text[head[name_at][0]:h_end], role), None
+
+    def _titled_person(self, title: str, at: int) -> Optional[Entity]:
+        """The person whose name the article writes after `title` (normalised), or
+        whose role it is: the last one before `at`, else the first after it."""
+        before: Optional[tuple[int, Entity]] = None
+        after: Optional[tuple[int, Entity]] = None
+        for entity in self.doc.entities:
+            if entity.type != "PER":
+                continue
+            if entity.role and normalize(entity.role).endswith(title):
+                return entity
+            for start, _ in entity.mentions:
+                written = normalize(self.doc.text[max(0, start - len(title) - 4):start])
+                if not written.rstrip(" ،,").endswith(title):
+                    continue
+                if start < at and (before is None or start > before[0]):
+                    before = (start, entity)
+                elif start >= at and (after is None or start < after[0]):
+                    after = (start, entity)
+        found = before or after
+        return found[1] if found else None
 
     def _entity(self, start: int, end: int, etype: Optional[str],
                 at: Optional[int] = None) -> Optional[tuple[tuple[int, int], Entity]]:
@@ -240,7 +265,7 @@ def _name_start(head, lexicon: CueLexicon) -> Optional[int]:
     while i > 0:
         w = head[i - 1][2]
         joined = i >= 2 and head[i - 2][2] in _NAME_JOINERS
-        if (w.startswith("ال") and not joined) or w in lexicon.body_heads:
+        if (_has_article(w) and not joined) or w in lexicon.body_heads:
             break
         i -= 1
     if i == len(head):
@@ -248,6 +273,11 @@ def _name_start(head, lexicon: CueLexicon) -> Optional[int]:
     if head[i][2] in _ADJUNCTS:
         return 0  # not a name after a title: one description (مسؤول طلب عدم الكشف عن اسمه)
     return i
+
+
+def _has_article(word: str) -> bool:
+    """الطاقة، للطاقة، بالطاقة، والطاقة: a common noun or adjective, not a name."""
+    return word.startswith(("ال", "لل")) or word[1:3] == "ال" and word[0] in "وفبك"
 
 
 def _name_like(words) -> bool:
