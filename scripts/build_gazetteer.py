@@ -166,6 +166,7 @@ def _looks_uyghur(name: str) -> bool:
 
 def write_countries(variants, countries, cities, capital_ids) -> None:
     territories = babel.Locale("ar").territories
+    english = babel.Locale("en").territories
     by_iso3 = {row["iso3"]: row for row in variants}
     rows = []
     for country in pycountry.countries:
@@ -185,7 +186,9 @@ def write_countries(variants, countries, cities, capital_ids) -> None:
             lat, lon = capital["latitude"], capital["longitude"]
         info = countries.get(iso2, {})
         rows.append({"names": "|".join(names), "type": "GPE", "kind": "country",
-                     "latin": getattr(country, "common_name", None) or country.name,
+                     "latin": hand.get("latin") or english_name(english.get(iso2))
+                     or getattr(country, "common_name", None)
+                     or country.name,
                      "country": iso3, "actor": iso3, "lat": fmt(lat), "lon": fmt(lon),
                      "role": "", "start": "", "end": "", "rank": 1000,
                      "continent": info.get("continentcode", "")})
@@ -224,6 +227,11 @@ def written_by_hand(name: str, city: dict, hand_places: dict) -> bool:
     the hand-written place that news means by the name)."""
     return any(abs(lat - city["latitude"]) < 1 and abs(lon - city["longitude"]) < 1
                for lat, lon in hand_places.get(name_key(name), ()))
+
+
+def english_name(name):
+    """babel's short English name, without qualifiers: 'Hong Kong SAR China' stays, '(…)' goes."""
+    return re.sub(r"\s*\(.*\)", "", name).strip() if name else None
 
 
 def fmt(value) -> str:
