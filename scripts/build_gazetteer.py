@@ -214,7 +214,7 @@ def write_cities(cities, countries, capital_ids, stopwords, hand_places, common_
             continue
         kind = "capital" if gid in capitals else "city"
         rank = 500 if kind == "capital" else min(400, city["population"] // 10000)
-        rows.append({"names": "|".join(names), "type": "GPE", "kind": kind, "latin": city["name"],
+        rows.append({"names": "|".join(names), "type": "GPE", "kind": kind, "latin": plain_latin(city["name"]),
                      "country": iso3, "actor": "", "lat": fmt(city["latitude"]),
                      "lon": fmt(city["longitude"]), "role": "", "start": "", "end": "",
                      "rank": rank})
@@ -227,6 +227,13 @@ def written_by_hand(name: str, city: dict, hand_places: dict) -> bool:
     the hand-written place that news means by the name)."""
     return any(abs(lat - city["latitude"]) < 1 and abs(lon - city["longitude"]) < 1
                for lat, lon in hand_places.get(name_key(name), ()))
+
+
+def plain_latin(name: str) -> str:
+    """Geonames' transcription without diacritics and ayn/hamza marks: 'Ḩamāh' → 'Hamah'."""
+    import unicodedata
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c) and c not in "‘’ʿʾ")
 
 
 def english_name(name):
