@@ -173,8 +173,10 @@ class SpeakerResolver:
         """The speaker a head phrase (and its apposition) names, and the end of
         the entity mention that named it."""
         text = self.doc.text
+        while len(head) > 1 and head[-1][2] not in _WITHHELD and _possessed(text[head[-1][0]:head[-1][1]]):
+            head = head[:-1]  # حث الرئيس مواطنيه: the object, not part of the subject
         h_start, h_end = head[0][0], head[-1][1]
-        name_at = _name_start(head, self.lexicon)
+        name_at = _name_start(head, self.lexicon, text)
         title_only = name_at is None
         found = self._entity(h_start, h_end, "PER")
         if found is None and title_only and apposition and _name_like(apposition):
@@ -257,7 +259,7 @@ def _parts(words):
     return head[:8], apposition[:8]
 
 
-def _name_start(head, lexicon: CueLexicon) -> Optional[int]:
+def _name_start(head, lexicon: CueLexicon, text: str) -> Optional[int]:
     """Index where the name starts after a title (`وزير الخارجية الروسي سيرغي لافروف` → 3);
     0 when the whole phrase is a name or a plain description (`مصدر أمني فلسطيني`);
     None when the phrase is a title alone (`الرئيس الروسي`)."""
@@ -265,7 +267,8 @@ def _name_start(head, lexicon: CueLexicon) -> Optional[int]:
     while i > 0:
         w = head[i - 1][2]
         joined = i >= 2 and head[i - 2][2] in _NAME_JOINERS
-        if (_has_article(w) and not joined) or w in lexicon.body_heads:
+        if (_has_article(w) and not joined) or w in lexicon.body_heads or \
+                _possessed(text[head[i - 1][0]:head[i - 1][1]]):
             break
         i -= 1
     if i == len(head):
@@ -273,6 +276,12 @@ def _name_start(head, lexicon: CueLexicon) -> Optional[int]:
     if head[i][2] in _ADJUNCTS:
         return 0  # not a name after a title: one description (مسؤول طلب عدم الكشف عن اسمه)
     return i
+
+
+def _possessed(written: str) -> bool:
+    """مواطنيه، بلادها، نظيرهم: a noun with a pronoun (ه as written; a name's ة is not one)."""
+    return len(written) >= 4 and written.endswith(("ه", "ها", "هم", "هما")) and \
+        not written.endswith(("الله", "اللّه"))
 
 
 def _has_article(word: str) -> bool:
