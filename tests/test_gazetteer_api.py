@@ -135,6 +135,10 @@ def test_unknown_word_has_no_agent(coder):
     ("الإدارة الأمريكية", None, "USA", "USAGOV"),
     ("حرس الحدود التركي", None, "TUR", "TURMIL"),
     ("مسلحي داعش", None, None, "IMGREB"),
+    ("روسيا", None, "RUS", "RUS"),
+    ("وموسكو", None, "RUS", "RUSGOV"),
+    ("وسائل إعلام محلية تركية", None, "TUR", "TURMED"),
+    ("مصادر أمنية عراقية", None, "IRQ", "IRQCOP"),
 ])
 def test_code_phrase(coder, phrase, context, country, actor):
     got_country, got_actor, head = coder.code_phrase(tokenize(phrase), context)

@@ -5,6 +5,8 @@
 (`الإسرائيلية`, `مصر`, `النظام السوري`, a capital, a known person or body) or,
 failing that, the country of the context: `القوات الإسرائيلية` → ISRMIL,
 `المعارضة السورية` → SYROPP, `متظاهرون` in an Egyptian story → EGYCVL.
+A country alone codes as the country (`روسيا` → RUS), a capital alone as its
+government (`موسكو` → RUSGOV): capitals are named for the state acting.
 
 Agent words live in `resources/gazetteer/agents.tsv`. A *title* (`رئيس`,
 `زعيم`, `قائد`, `المتحدث باسم`) gives way to an agent that follows it
@@ -84,7 +86,9 @@ class ActorCoder:
             code = head.entry.actor
             return CodedPhrase(country, country + code if country else code, (head.start, head.end))
         if place:
-            return CodedPhrase(country, country, (place.start, place.end))
+            # A capital standing alone for its country is its government (موسكو ترفض).
+            code = country + "GOV" if place.entry.kind == "capital" else country
+            return CodedPhrase(country, code, (place.start, place.end))
         return CodedPhrase(None, None, None)
 
     @staticmethod
