@@ -19,11 +19,12 @@ For each sentence:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Optional
 
 from ..document import Document, Event, EventActor, Sentence, Token
-from ..text.tokens import enclitic_splits, proclitic_splits
+from ..text.tokens import enclitic_splits, proclitic_splits, tokenize
 from .dates import has_date_expression, parse_published, resolve_date
 from .lexicon import Entry, Lexicon
 from .ontology import Ontology
@@ -102,6 +103,10 @@ CLAUSE_BREAK = _words("ان انه انها انهم بان وان فان لان
 VICTIM_WORDS = _words("شخص شخصا اشخاص مدني مدنيا مدنيين جندي جنديا جنود طفل طفلا اطفال مواطن "
                       "مواطنا مواطنين شرطي شرطيا عنصر عناصر رجل رجلا امراه نساء فلسطيني فلسطينيا "
                       "فلسطينيين ناشط ناشطا صحفي صحفيا")
+MEMO_LIMIT = 200_000
+# How far from its triggers a sentence is searched for unnamed groups (tokens).
+GROUP_REACH = 15
+_UNSET = object()
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _QUOTE_MARKS = "\"«»“”"
 
@@ -124,6 +129,13 @@ class Mention:
 
 
 @dataclass(slots=True)
+class GazMatchAt:
+    """A gazetteer match's token range in the whole sentence."""
+    first_token: int
+    end_token: int
+
+
+@dataclass(slots=True)
 class Trigger:
     entry: Entry
     first: int          # sentence token indices
@@ -143,6 +155,8 @@ class SentenceView:
     mentions: list[Mention] = field(default_factory=list)
     subject: Optional[Mention] = None     # the source of the sentence's first event so far
     trigger_tokens: set[int] = field(default_factory=set)   # where other events are asserted
+    date: object = None                   # the sentence's resolved date, once computed
+    context_country: Optional[str] = None
 
     def window(self, start: int, end: int) -> str:
         return " ".join(self.norms[max(0, start):max(0, end)])
@@ -153,6 +167,8 @@ class EventCoder:
         self.ontology = ontology
         self.lexicon = lexicon
         self.actors = actors   # hadath.entities.actors.ActorCoder, for unnamed groups
+        self._memo: dict[str, tuple] = {}   # word → its lexicon readings (words recur a lot)
+        self._roles: dict[str, bool] = {}   # word → whether it is a title or nationality
 
     @classmethod
     def load(cls) -> "EventCoder":
@@ -166,11 +182,16 @@ class EventCoder:
         seen: set[tuple] = set()
         events: list[Event] = []
         previous_subject: Optional[Mention] = None
+        mentions = _sorted_mentions(doc)
         for sentence in doc.sentences:
-            view = self._view(doc, sentence, context_country)
-            subject_here = None
-            triggers = self._triggers(view)
+            view = self._view(doc, sentence)
+            view.context_country = context_country
+            self._add_mentions(view, mentions)
+            triggers = [t for t in self._candidates(view) if self._conditions_hold(view, t)]
+            if triggers:
+                self._ensure_groups(view, triggers[0].first - GROUP_REACH, triggers[-1].end + GROUP_REACH)
             view.trigger_tokens = {t.first for t in triggers}
+            subject_here = None
             for trigger in triggers:
                 for event, subject in self._code(view, trigger, previous_subject, published):
                     key = (event.plover, _actor_key(event.source), _actor_key(event.target),
@@ -187,29 +208,40 @@ class EventCoder:
         doc.events = events
 
     # ------------------------------------------------------------ sentence view
-    def _view(self, doc: Document, sentence: Sentence, context_country: Optional[str]) -> SentenceView:
+    def _view(self, doc: Document, sentence: Sentence) -> SentenceView:
         tokens = doc.sentence_tokens(sentence)
-        view = SentenceView(doc, sentence, tokens, [t.norm for t in tokens])
-        starts = [t.start for t in tokens]
-        taken: set[int] = set()
-        for (a, b), entity in doc.entities_in(sentence.start, sentence.end):
-            if entity.type not in ACTOR_TYPES + PLACE_TYPES:
+        return SentenceView(doc, sentence, tokens, [t.norm for t in tokens], date=_UNSET)
+
+    def _add_mentions(self, view: SentenceView, mentions: list) -> None:
+        """The sentence's named actors and places (from the entities component)."""
+        doc, sentence = view.doc, view.sentence
+        starts = [t.start for t in view.tokens]
+        k = bisect_left(mentions, (sentence.start,))
+        while k < len(mentions) and mentions[k][0] < sentence.end:
+            a, b, entity = mentions[k]
+            k += 1
+            if b > sentence.end:
                 continue
             first = _token_at(starts, a)
             end = _token_at(starts, b - 1) + 1
             view.mentions.append(Mention(first, end, (a, b), doc.text[a:b], entity.id, entity.type,
                                          entity.actor or entity.country, entity.country))
-            taken.update(range(first, end))
-        if self.actors is not None:
-            self._add_groups(view, taken, context_country)
-        view.mentions.sort(key=lambda m: m.first)
-        return view
 
-    def _add_groups(self, view: SentenceView, taken: set[int], context_country: Optional[str]) -> None:
+    def _ensure_groups(self, view: SentenceView, lo: int, hi: int) -> None:
+        """Add the unnamed groups within tokens [lo, hi) to the sentence's mentions: the
+        group search is the costly part of the coder and only the events' surroundings need it."""
+        if self.actors is not None:
+            taken = {k for m in view.mentions for k in range(m.first, m.end)}
+            self._add_groups(view, taken, view.context_country, max(0, lo), min(len(view.tokens), hi))
+        view.mentions.sort(key=lambda m: m.first)
+
+    def _add_groups(self, view: SentenceView, taken: set[int], context_country: Optional[str],
+                    lo: int, hi: int) -> None:
         """Unnamed actors (القوات الإسرائيلية، متظاهرون، مسلحون) and titles that give a
         named person its code (الرئيس الروسي فلاديمير بوتين → RUSGOV)."""
         tokens = view.tokens
-        for m in self.actors.agents.match(tokens):
+        for m in self.actors.agents.match(tokens[lo:hi]):
+            m = GazMatchAt(m.first_token + lo, m.end_token + lo)
             phrase_end = min(len(tokens), m.end_token + 3)
             for j in range(m.end_token, phrase_end):     # stop at punctuation
                 if not tokens[j].is_word:
@@ -240,16 +272,20 @@ class EventCoder:
             taken.update(range(m.first_token, end))
 
     # ----------------------------------------------------------------- triggers
-    def _triggers(self, view: SentenceView) -> list[Trigger]:
+    def _candidates(self, view: SentenceView) -> list[Trigger]:
+        """Lexicon matches, before their conditions are checked."""
         found: list[Trigger] = []
         tokens = view.tokens
+        norms = view.norms
+        memo = self._memo
         i = 0
         while i < len(tokens):
-            if not tokens[i].is_word:
+            analysis = memo.get(norms[i]) or self._analysis(norms[i])
+            if not tokens[i].is_word or (not analysis[0] and analysis[1] is None):
                 i += 1
                 continue
             trigger = self._phrase_at(view, i) or self._word_at(view, i)
-            if trigger and self._conditions_hold(view, trigger):
+            if trigger:
                 found.append(trigger)
                 i = trigger.end
             else:
@@ -257,34 +293,53 @@ class EventCoder:
         return found
 
     def _phrase_at(self, view: SentenceView, i: int) -> Optional[Trigger]:
-        for prefix_len, stem in _readings(view.norms[i]):
-            for rest, entry in self.lexicon.phrases.get(stem, ()):
+        for prefix_len, stem in self._analysis(view.norms[i])[0]:
+            for rest, entry in self.lexicon.phrases[stem]:
                 following = view.norms[i + 1:i + 1 + len(rest)]
                 if len(following) == len(rest) and all(
                         _same_word(word, want) for word, want in zip(following, rest)):
                     return Trigger(entry, i, i + 1 + len(rest), view.norms[i][:prefix_len])
         return None
 
+    def _analysis(self, norm: str) -> tuple[list, Optional[tuple]]:
+        """The context-free lexicon readings of a word, memoised: (phrase heads, word match)."""
+        cached = self._memo.get(norm)
+        if cached is None:
+            heads = [(p, stem) for p, stem in _readings(norm) if stem in self.lexicon.phrases]
+            match = None
+            for prefix_len, stem, article in _readings_with_article(norm):
+                for form, pronoun in [(stem, "")] + list(enclitic_splits(stem)):
+                    entries = self.lexicon.lookup(form)
+                    if entries:
+                        match = (prefix_len, stem, article, form, pronoun, entries)
+                        break
+                if match:
+                    break
+            cached = (heads, match)
+            if len(self._memo) < MEMO_LIMIT:
+                self._memo[norm] = cached
+        return cached
+
     def _word_at(self, view: SentenceView, i: int) -> Optional[Trigger]:
         norm = view.norms[i]
-        for prefix_len, stem, article in _readings_with_article(norm):
-            for form, pronoun in [(stem, "")] + list(enclitic_splits(stem)):
-                entries = self.lexicon.lookup(form)
-                if entries:
-                    # after a preposition (في قتل، بقصف) a verb form is its verbal noun
-                    after_topic = i > 0 and _stem_in(view.norms[i - 1], COMMENT_VERBS)
-                    nominal = article or form != stem or (prefix_len > 0 and norm[prefix_len - 1] in "بل") \
-                        or (i > 0 and view.norms[i - 1] in PREPOSITIONS) or after_topic \
-                        or self._staged_across_subject(view, i)
-                    entry = _pick(entries, nominal)
-                    if entry.kind == "v" and nominal and (article or after_topic or (
-                            i > 0 and view.norms[i - 1] in PREPOSITIONS)):
-                        return None                     # التعاون، في تعاون، تهم قتل: a noun, not the verb
-                    first_person = form in self.lexicon.first_person or (
-                        pronoun in ("نا", "ي") and entry.kind == "n")
-                    return Trigger(entry, i, i + 1, norm[:prefix_len], first_person,
-                                   entry.kind == "v" and form in self.lexicon.present, pronoun)
-        return None
+        match = self._analysis(norm)[1]
+        if match is None:
+            return None
+        prefix_len, stem, article, form, pronoun, entries = match
+        # after a preposition or a topic word (في قتل، بقصف، تهم قتل) a verb form is its verbal noun
+        previous = view.norms[i - 1] if i > 0 else ""
+        after_topic = bool(previous) and _stem_in(previous, COMMENT_VERBS)
+        after_preposition = previous in PREPOSITIONS
+        nominal = article or form != stem or (prefix_len > 0 and norm[prefix_len - 1] in "بل") \
+            or after_preposition or after_topic \
+            or (len(entries) > 1 and self._staged_across_subject(view, i))
+        entry = _pick(entries, nominal)
+        if entry.kind == "v" and nominal and (article or after_topic or after_preposition):
+            return None                     # التعاون، في تعاون، تهم قتل: a noun, not the verb
+        first_person = form in self.lexicon.first_person or (
+            pronoun in ("نا", "ي") and entry.kind == "n")
+        return Trigger(entry, i, i + 1, norm[:prefix_len], first_person,
+                       entry.kind == "v" and form in self.lexicon.present, pronoun)
 
     def _conditions_hold(self, view: SentenceView, trigger: Trigger) -> bool:
         entry = trigger.entry
@@ -334,15 +389,31 @@ class EventCoder:
 
     def _staged_across_subject(self, view: SentenceView, first: int) -> bool:
         """Verb – subject – noun: جدّد الرئيس الصيني، شي جين بينغ، دعمَ بلاده."""
+        if first == 0 or (first > 0 and view.tokens[first - 1].is_word
+                          and _stem_in(view.norms[first - 1], SUPPORT_VERBS)):
+            return first > 0
         inside = {k for m in view.mentions for k in range(m.first, m.end)}
         k = first - 1
         while k >= 0 and first - k <= 10:
-            if _stem_in(view.norms[k], SUPPORT_VERBS):
+            word = view.norms[k]
+            if _stem_in(word, SUPPORT_VERBS):
                 return True
-            if k not in inside and view.norms[k] not in ("،", ",") and view.norms[k] not in PREPOSITIONS:
+            if k not in inside and word not in ("،", ",") and word not in PREPOSITIONS \
+                    and not self._is_role_word(word):
                 return False
             k -= 1
         return False
+
+    def _is_role_word(self, norm: str) -> bool:
+        """A title or group word, or a nationality (الرئيس، الصيني), memoised."""
+        known = self._roles.get(norm)
+        if known is None:
+            known = bool(self.actors is not None and (
+                self.actors.agent(norm) or any(m.entry.type in ("NORP", "GPE") for m in
+                                               self.actors.gazetteer.match(tokenize(norm)))))
+            if len(self._roles) < MEMO_LIMIT:
+                self._roles[norm] = known
+        return known
 
     # ------------------------------------------------------------------ coding
     def _code(self, view: SentenceView, trigger: Trigger, previous_subject: Optional[Mention],
@@ -378,9 +449,9 @@ class EventCoder:
             return []
         pairs, subject = self._actors(view, trigger, previous_subject, view.subject)
         start, end = view.tokens[trigger.first].start, view.tokens[trigger.end - 1].end
-        date = resolve_date(sentence_text, published)
-        if date is None and published is None:
-            date = resolve_date(sentence_text, None)
+        if view.date is _UNSET:
+            view.date = resolve_date(sentence_text, published)
+        date = view.date
         reported_by = _speaker_of(view.doc, start)
         location = self._location(view, trigger, pairs)
         results = []
@@ -639,8 +710,15 @@ def _stem_in(norm: str, words: frozenset[str]) -> bool:
 
 
 def _token_at(starts: list[int], offset: int) -> int:
-    from bisect import bisect_right
     return max(0, bisect_right(starts, offset) - 1)
+
+
+def _sorted_mentions(doc: Document) -> list[tuple[int, int, object]]:
+    """Every mention of an actor or place in the document, by start offset."""
+    found = [(a, b, e) for e in doc.entities if e.type in ACTOR_TYPES + PLACE_TYPES
+             for a, b in e.mentions]
+    found.sort(key=lambda x: (x[0], x[1]))
+    return found
 
 
 def _governed(view: SentenceView, m: Mention) -> bool:
