@@ -9,6 +9,7 @@ from .filters import INTERVALS, EventFilter, FilterError, check_country, check_d
 from .rows import article_object
 
 MAX_PAGE = 500
+MAX_OFFSET = 1_000_000_000  # past this the database's integers overflow (a 500, not a 400)
 ESCAPE = " ESCAPE '\\'"
 
 EVENT_LIST_COLUMNS = (
@@ -25,8 +26,8 @@ STORY_JOIN = "LEFT JOIN event_links l ON l.event_id = e.id"
 def page(limit: int, offset: int) -> tuple[int, int]:
     if not 1 <= limit <= MAX_PAGE:
         raise FilterError("limit", f"must be between 1 and {MAX_PAGE}")
-    if offset < 0:
-        raise FilterError("offset", "must not be negative")
+    if not 0 <= offset <= MAX_OFFSET:
+        raise FilterError("offset", f"must be between 0 and {MAX_OFFSET}")
     return limit, offset
 
 
