@@ -217,3 +217,10 @@ def test_title_alone_is_the_person_the_article_names_with_it(finder):
     doc = analyse(finder, text, [("PER", "جوزيف موانغي", ["جوزيف موانغي"])])
     assert len(doc.quotes) == 1
     assert (doc.quotes[0].speaker, doc.quotes[0].speaker_role) == ("e0", "الرئيس الكيني")
+
+
+def test_statement_after_its_relayed_source(finder):
+    text = "وذكرت قناة \"الأفق\" نقلا عن مسؤول رفيع في الوزارة، أن المحادثات ستستأنف الشهر المقبل."
+    doc = analyse(finder, text)
+    assert [(q.text, q.speaker_name) for q in doc.quotes] == [
+        ("المحادثات ستستأنف الشهر المقبل", "مسؤول رفيع")]

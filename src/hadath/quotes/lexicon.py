@@ -22,6 +22,7 @@ class CueLexicon:
     statement_nouns: frozenset[str]
     own_words: Pattern[str]     # على حد قوله
     source_heads: frozenset[str]  # مصدر، وكالة …: a phrase after بحسب that names a source
+    lead_in: frozenset[str]     # attribution and relay words: they never start a subject
     body_heads: frozenset[str]  # مجلس، وزارة …: a speaker that can issue a statement
     words: dict[str, tuple[str, int]]  # one-word cue as written with و/ف or without →
                                        # (verb / track / participle, length of the و/ف)
@@ -65,9 +66,12 @@ class CueLexicon:
             return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
         relay = alt(forms("relay"))
+        # ل joins the source (وفقاً لوكالة); عن and إلى stand apart (نقلاً عن مسؤول)
+        attached = [p for p in preps("attribution") if len(p) == 1]
+        separate = [p for p in preps("attribution") if len(p) > 1]
         attribution = re.compile(
             rf"(?<!{_W})(?P<conj>[وف]?)(?P<cue>(?:{alt(forms('attribution'))})"
-            rf"(?:\s*(?:{alt(preps('attribution'))})(?=\S))?)"
+            rf"(?:\s*(?:{alt(attached)})(?=\S)|\s+(?:{alt(separate)})(?=\s))?)"
             rf"(?:\s*(?:ما\s+)?(?P<relay>{relay})(?!{_W}))?\s*")
         nouns = forms("statement")
         statement = re.compile(
@@ -76,6 +80,8 @@ class CueLexicon:
                    statement=statement, statement_nouns=frozenset(nouns),
                    own_words=re.compile(rf"(?<!{_W})(?:{alt(forms('own_words'))})(?!{_W})"),
                    source_heads=frozenset(forms("source")) | frozenset(forms("body")),
+                   lead_in=frozenset(w for kind in ("attribution", "relay") for f in forms(kind)
+                                     for w in f.split()) | {"ما"},
                    body_heads=frozenset(forms("body")),
                    words={conj + f: (kind, len(conj)) for kind in ("track", "participle", "verb")
                           for f in forms(kind) for conj in ("", "و", "ف")},

@@ -37,6 +37,7 @@ _PRE_SUBJECT_OPENERS = frozenset(normalize(w) for w in
                                  "كان وكان كانت وكانت أما وأما بينما فيما ثم".split())
 _RELAYING = frozenset(normalize(w) for w in "نقل نقلت".split())
 _RELATIVES = frozenset(normalize(w) for w in "الذي التي الذين اللذان اللتان اللذين".split())
+_COMPLEMENT_AHEAD = re.compile(r"[\s،,]*ب?(?:ان|انه|انها|انهم)(?![^\W_])(?!\.)\s*")
 _STATEMENT_START = re.compile(r"^\s*(?:ف?ان(?:ه|ها|هم)?|ف)(?![^\W_])\s*")
 _PRONOUN = re.compile(r"(هما|هم|ها|ه)(?![^\W_])")
 _WORDS = re.compile(r"[^\W_]+")
@@ -97,8 +98,8 @@ class CueFinder:
     def __init__(self, lexicon: CueLexicon):
         self.lexicon = lexicon
         self._complement = re.compile(
-            rf"(?<![^\W_])(?:(?P<prep>{lexicon.preposition})\s+)?"
-            r"(?P<comp>ب?(?:ان|انه|انها|انهم|انهما|انهن|اننا|انني))(?![^\W_])"
+            rf"(?<![^\W_])(?<!\.)(?:(?P<prep>{lexicon.preposition})\s+)?"
+            r"(?P<comp>ب?(?:ان|انه|انها|انهم|انهما|انهن|اننا|انني))(?![^\W_])(?!\.)"
             r"|(?P<colon>:)|(?P<mark>[«»“”„\"'″])")
 
     def sentence(self, text: str, sentence: Sentence) -> list[Candidate]:
@@ -247,8 +248,10 @@ class CueFinder:
             if close == -1:
                 pos = m.end()
                 continue
+            named = norm[after:m.start()].split()[-1:]  # ذكرت شبكة "سي أن أن": a name in marks
             if (len(_WORDS.findall(text, at, close)) >= 3
-                    and not _words_between(text, close + 1, view.pos(limit))):
+                    and not _words_between(text, close + 1, view.pos(limit))
+                    and not (named and named[0].removeprefix("ال") in self.lexicon.source_heads)):
                 return m.start(), m.start(), "mark"
             pos = max(m.end(), view.index(close + 1))
 
@@ -311,7 +314,10 @@ class CueFinder:
                 return None
             cand.subject = (view.pos(src_from), view.pos(src_end))
         opening = not norm[:m.start()].strip(" ،,")
-        if opening:
+        reported = _COMPLEMENT_AHEAD.match(norm, src_end, cut)
+        if reported:  # نقلا عن مسؤول، أن …: the statement follows its source
+            span = (view.pos(reported.end()), view.pos(cut))
+        elif opening:
             rest = _STATEMENT_START.match(norm[src_end:cut].lstrip(" ،,"))
             c_from = len(norm) - len(norm[src_end:].lstrip(" ،,")) + (rest.end() if rest else 0)
             span = (view.pos(c_from), view.pos(cut))

@@ -101,8 +101,9 @@ class SpeakerResolver:
         the text names no subject at all (`وأضاف أن`, `قال في مؤتمر`)."""
         words = [(m.start(), m.end(), normalize(m.group()))
                  for m in _WORD.finditer(self.doc.text, start, end)]
-        while words and (words[0][2] in "،," or words[0][2] in _PRONOUN_PREPOSITIONS):
-            words.pop(0)
+        while words and (words[0][2] in "،," or words[0][2] in _PRONOUN_PREPOSITIONS
+                         or words[0][2] in self.lexicon.lead_in):
+            words.pop(0)  # بحسب ما أفاد تلفزيون …، الذي أوضح: the channel is the subject
         if not words or words[0][2] in _ADJUNCTS or words[0][2] in _TIME_OPENERS or words[0][2] == "(":
             return Subject(None, start, True)
         called = next((i for i, w in enumerate(words) if w[2] in _CALLED), None)
