@@ -202,6 +202,8 @@ def _checked_articles(body: bytes) -> list[dict]:
         value = json.loads(body)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise HTTPException(400, f"body is not JSON ({exc})") from None
+    except RecursionError:  # "[[[[…" thousands deep
+        raise HTTPException(400, "body is nested too deeply to be an article object") from None
     docs = value if isinstance(value, list) else [value]
     if len(docs) > MAX_POST_ARTICLES:
         raise HTTPException(413, f"more than {MAX_POST_ARTICLES} articles in one request")
@@ -212,4 +214,6 @@ def _checked_articles(body: bytes) -> list[dict]:
             validate_article(doc)
         except jsonschema.ValidationError as exc:
             raise HTTPException(400, f"item {n}: not a valid article object ({exc.message[:200]})") from None
+        except RecursionError:
+            raise HTTPException(400, f"item {n}: nested too deeply to be an article object") from None
     return docs
