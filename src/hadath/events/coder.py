@@ -93,6 +93,7 @@ BACKGROUND_DEPTH = 20
 TOPIC_WORDS = _words("بشان حول خلال بسبب اثر")
 REFERRING_COMPLEMENTIZERS = _words("انه انها انهم بانه بانها بانهم وانه وانها")
 RELATIVE_PRONOUNS = _words("الذي التي الذين اللذين اللتين اللواتي اللاتي")
+TEMPORAL_PREPOSITIONS = _words("خلال بعد عقب اعقاب اثر اثناء لدى")
 HABITUAL = _words("كان كانت كانوا كانتا كنا كنت ظل ظلت ظلوا")
 PASSIVE_AUXILIARY = _words("تم يتم جري يجري تمت")
 AGENT_MARKERS = ("علي يد", "علي ايدي", "من قبل", "بيد", "برصاص", "بنيران", "بايدي")
@@ -104,6 +105,9 @@ VICTIM_WORDS = _words("شخص شخصا اشخاص مدني مدنيا مدنيي
                       "مواطنا مواطنين شرطي شرطيا عنصر عناصر رجل رجلا امراه نساء فلسطيني فلسطينيا "
                       "فلسطينيين ناشط ناشطا صحفي صحفيا")
 MEMO_LIMIT = 200_000
+DISTANT_YEARS = 10
+# How far after a trigger the words it needs may come (أعفى … من منصبه، يصل … إلى).
+NEED_REACH = 10
 # How far from its triggers a sentence is searched for unnamed groups (tokens).
 GROUP_REACH = 15
 _UNSET = object()
@@ -123,9 +127,14 @@ class Mention:
     actor: Optional[str]
     country: Optional[str]
 
-    def as_actor(self) -> EventActor:
-        return EventActor(text=self.text, entity=self.entity, actor=self.actor,
-                          country=self.country, span=self.span)
+    def as_actor(self, context_country: Optional[str] = None) -> EventActor:
+        """The actor for an event; a person or body of unknown nationality is taken to
+        belong to the country the article is about."""
+        country = self.country
+        if country is None and self.type in ("PER", "ORG", "GROUP"):
+            country = context_country
+        return EventActor(text=self.text, entity=self.entity, actor=self.actor or country,
+                          country=country, span=self.span)
 
 
 @dataclass(slots=True)
@@ -343,7 +352,7 @@ class EventCoder:
 
     def _conditions_hold(self, view: SentenceView, trigger: Trigger) -> bool:
         entry = trigger.entry
-        after = view.window(trigger.end, trigger.end + 5)
+        after = view.window(trigger.end, trigger.end + NEED_REACH)
         if entry.need and not _has_any(after, entry.need):
             return False
         if entry.exclude and _has_any(view.window(trigger.end, trigger.end + 3), entry.exclude):
@@ -378,8 +387,13 @@ class EventCoder:
             return True
         if first > BACKGROUND_DEPTH:
             return False                 # unstaged, deep in a long sentence: a recalled event
-        if first and view.norms[first - 1] == "خلال" and trigger.entry.code[:2] in ("03", "04"):
-            return True                                 # خلال زيارته، خلال الاجتماع
+        if trigger.entry.code[:2] < "14":
+            # خلال زيارته، في أعقاب اتصال، محادثاته مع …: a particular meeting or call
+            if first and view.norms[first - 1] in TEMPORAL_PREPOSITIONS:
+                return True
+            if view.norms[first].endswith(("ه", "ها", "هم", "هما")) and \
+                    self._analysis(view.norms[first])[1] and self._analysis(view.norms[first])[1][4]:
+                return True
         if trigger.entry.code[:2] in ("18", "19", "20"):
             introduced = trigger.prefix.endswith("ب") or (
                 first and view.norms[first - 1] in CAUSE_PREPOSITIONS)
@@ -459,8 +473,8 @@ class EventCoder:
             event = Event(
                 plover=info.plover, cameo=info.code, goldstein=info.goldstein,
                 quad_class=info.quad_class, mode=info.mode,
-                source=source.as_actor() if source else EventActor(text=""),
-                target=target.as_actor() if target else None,
+                source=source.as_actor(view.context_country) if source else EventActor(text=""),
+                target=target.as_actor(view.context_country) if target else None,
                 trigger=(start, end), sentence=(view.sentence.start, view.sentence.end),
                 date=date, location=location, negated=negated, reported_by=reported_by,
                 confidence=confidence * (0.8 if entry.weak else 1.0) * (0.8 if reported_by else 1.0))
@@ -535,6 +549,14 @@ class EventCoder:
                            and m is not source and (source is None or m.entity != source.entity)), None)
         if target is None and entry.object and (passive or entry.kind == "v"):
             target = self._coded_phrase(view, trigger.end)
+        if target is None and entry.code[:2] not in ("14",):
+            # last resort: the next party named in the same clause (عارض X سياسة ميركل)
+            target = next((m for m in after if m is not source and m.country
+                           and not any(w in CLAUSE_BREAK for w in view.norms[trigger.end:m.first])
+                           and not view.trigger_tokens.intersection(range(trigger.end, m.first))),
+                          None)
+            if target is not None:
+                confidence = min(confidence, 0.5)
         if target is None and entry.code[:2] in ("18", "19", "20"):
             # قصف … في قطاع غزة: the place struck stands for its people
             target = next((m for m in view.mentions if m.type == "GPE" and m.country
@@ -804,9 +826,10 @@ def _speaker_of(doc: Document, offset: int) -> Optional[str]:
 
 
 def _distant_past(sentence_text: str, published) -> bool:
-    """An explicit year two or more years before publication, and no year close to it."""
+    """An explicit year long before publication, and no year close to it: history told
+    as background (recent years are still news: a 2016 agreement in a 2018 report)."""
     years = [int(y) for y in _YEAR.findall(sentence_text)]
-    return bool(years) and max(years) <= published.year - 2
+    return bool(years) and max(years) <= published.year - DISTANT_YEARS
 
 
 def _actor_key(actor: Optional[EventActor]):
