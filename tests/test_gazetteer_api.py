@@ -221,3 +221,8 @@ def test_choose_by_year_and_country(gazetteer):
     assert Gazetteer.choose(aoun, year=2018).latin == "Michel Aoun"
     assert Gazetteer.choose(aoun, year=2026, countries=["LBN"]).latin == "Joseph Aoun"
     assert Gazetteer.choose([], year=2018) is None
+
+
+def test_choose_takes_the_later_office_of_a_year_of_change(gazetteer):
+    pompeo = Gazetteer.choose(gazetteer.lookup("بومبيو"), year=2018)
+    assert pompeo.actor == "USAGOV" and pompeo.role == "وزير الخارجية"

@@ -84,7 +84,11 @@ class Gazetteer:
                 bucket.append(entry)
         for bucket in index.values():
             if len(bucket) > 1:
-                bucket.sort(key=lambda e: -e.rank)  # stable: file order breaks ties
+                # Best-ranked first, then file order; one person's offices latest first.
+                first_seen: dict[str, int] = {}
+                for position, entry in enumerate(bucket):
+                    first_seen.setdefault(entry.name, position)
+                bucket.sort(key=lambda e: (-e.rank, first_seen[e.name], -(e.start or 0)))
         self._index = index
         # Longest key length for each first word: bounds the search at each token.
         longest: dict[str, int] = {}
@@ -126,8 +130,13 @@ class Gazetteer:
                countries: Iterable[str] = ()) -> Optional[GazEntry]:
         """The candidate a text most likely means: one holding its role in `year`
         (a person's office that year), then one of the article's `countries`
-        (earliest named first), then the best-ranked."""
+        (earliest named first), then the best-ranked. A person who changed office
+        during `year` is taken in the later one (بومبيو in 2018: secretary of state)."""
         pool = [e for e in candidates if e.active(year)] or list(candidates)
+        first_seen = {}
+        for position, entry in enumerate(pool):
+            first_seen.setdefault(entry.name, position)
+        pool.sort(key=lambda e: (first_seen[e.name], -(e.start or 0)))
         for country in countries:
             for entry in pool:
                 if entry.country == country:
