@@ -32,6 +32,10 @@ _DELETE = "".join(chr(c) for c in [*range(0x0610, 0x061B), *range(0x064B, 0x0660
                                      0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x061C,
                                      *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF])
 _TABLE = str.maketrans({**_FOLD, **{c: None for c in _DELETE}})
+# str.translate looks every character up in a dict; on a long text, one str.replace
+# per mapped character that occurs (a few of them) is several times faster.
+_REPLACEMENTS = tuple((chr(k), v or "") for k, v in _TABLE.items())
+_LONG = 64
 _DELETED = re.compile("[" + re.escape(_DELETE) + "]")
 # Arabic presentation forms (ligatures such as ﻻ expand to two letters).
 _PRESENTATION = re.compile("[\uFB50-\uFDFF\uFE70-\uFEFF]")
@@ -60,14 +64,23 @@ def normalize(text: str) -> str:
     """The matching form of `text` (no offset map): use for dictionary keys."""
     if _PRESENTATION.search(text):
         text = _expand_presentation(text)[0]
-    return text.translate(_TABLE)
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
+    if len(text) < _LONG:
+        return text.translate(_TABLE)
+    for old, new in _REPLACEMENTS:  # no replacement yields another mapped character
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 def normalize_with_offsets(text: str) -> Normalized:
     """Normalise `text` keeping, for each output character, its original offset."""
     if _PRESENTATION.search(text):
         return _slow_path(text)
-    folded = text.translate(_TABLE)
+    folded = _fold(text)
     if len(folded) == len(text):
         return Normalized(folded, None, len(text))
     # Only deletions happened: every kept character keeps its own index.

@@ -26,6 +26,7 @@ _TOKEN = re.compile(r"\d+(?:[.,٫٬]\d+)*|[^\W\d_]+(?:[\u064B-\u065F\u0670\u0640
 _AL_PREFIX = re.compile(r"^([وف]?[بك]?)ال(?=..)")
 # conjunction? + ل + (ا)ل...: لِ before the article drops its alef (للرئيس).
 _LIL_PREFIX = re.compile(r"^([وف]?ل)ل(?=..)")
+_SAFE_CLITIC_FIRST = frozenset("وفبكل")  # the letters either pattern can start with
 
 PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "وس", "و", "ف", "ب", "ل", "ك", "س")
 ENCLITICS = ("كما", "هما", "كم", "كن", "هم", "هن", "نا", "ها", "ه", "ي", "ك")
@@ -62,6 +63,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 def safe_core(norm: str) -> tuple[int, str]:
     """(number of normalised prefix letters, the word without them) for the
     unambiguous clitic + article forms; (0, norm) otherwise."""
+    if norm[:1] not in _SAFE_CLITIC_FIRST:  # most words: no regular expression to run
+        return 0, norm
     m = _AL_PREFIX.match(norm)
     if m and m.group(1):
         return len(m.group(1)), norm[len(m.group(1)):]
