@@ -224,3 +224,10 @@ def test_statement_after_its_relayed_source(finder):
     doc = analyse(finder, text)
     assert [(q.text, q.speaker_name) for q in doc.quotes] == [
         ("المحادثات ستستأنف الشهر المقبل", "مسؤول رفيع")]
+
+
+def test_report_inside_a_report_is_one_quotation(finder):
+    text = "وقال المحلل سعيد نجم إن الحكومة أكدت أن الأسعار ستنخفض قريبا."
+    doc = analyse(finder, text)
+    assert [(q.speaker_name, q.text) for q in doc.quotes] == [
+        ("سعيد نجم", "الحكومة أكدت أن الأسعار ستنخفض قريبا")]

@@ -109,6 +109,9 @@ class CueFinder:
         for k, (start, end, how, m) in enumerate(cues):
             limit = cues[k + 1][0] if k + 1 < len(cues) else len(view.norm)
             cut = self._clause_end(cues, k, view.norm)
+            if how in ("verb", "track", "statement") and any(
+                    c.content and c.content[0] <= view.pos(start) < c.content[1] for c in found):
+                continue  # a report inside a report (قال إن الجيش أكد أن …): the outer one counts
             if how == "attribution":
                 c = self._attribution(text, view, m, cut, found)
             elif how == "own_words":
@@ -268,7 +271,7 @@ class CueFinder:
         first = words[0]
         if first.group() in _PRE_SUBJECT_OPENERS:
             start = words[1].start() if len(words) > 1 else None
-        elif cue_word in self.lexicon.present and len(words) <= 5:
+        elif cue_word in self.lexicon.present and len(words) <= 5 and first.group()[0] not in "وف":
             start = first.start()
         else:
             return None

@@ -28,7 +28,7 @@ _ADJUNCTS = frozenset(normalize(w) for w in (
     "لوكالة لصحيفة لقناة لشبكة لموقع لوسائل للصحفيين للصحافيين لتلفزيون لإذاعة للتلفزيون "
     "للإذاعة لمراسل للمراسلين للصحافة للصحيفة للوكالة لـ بشأن إزاء تجاه ردا رداً بالقول "
     "عشية قبيل بعيد مطلع أواخر أوائل ليلا صباحا مساء ظهرا فجرا رسميا مجددا مرة صراحة علنا مؤخرا "
-    "حاليا لاحقا سابقا نفسه نفسها نفسهم ذاته ذاتها مرارا تكرارا بشدة مخاطبا مخاطبة متحدثا "
+    "حاليا لاحقا سابقا نفسه نفسها نفسهم ذاته ذاتها مرارا تكرارا بشدة لأول لذا مخاطبا مخاطبة متحدثا "
     "متحدثة معلقا معلقة").split())
 # Times that may open what follows a verb (قال العام الماضي إن) but also end a title
 # (الأمين العام): they mark an implicit subject only at the start.
@@ -104,8 +104,9 @@ class SpeakerResolver:
         while words and (words[0][2] in "،," or words[0][2] in _PRONOUN_PREPOSITIONS
                          or words[0][2] in self.lexicon.lead_in):
             words.pop(0)  # بحسب ما أفاد تلفزيون …، الذي أوضح: the channel is the subject
-        if not words or words[0][2] in _ADJUNCTS or words[0][2] in _TIME_OPENERS or words[0][2] == "(":
-            return Subject(None, start, True)
+        if (not words or words[0][2] in _ADJUNCTS or words[0][2] in _TIME_OPENERS
+                or words[0][2] == "(" or words[0][2].startswith("لل")):
+            return Subject(None, start, True)  # قال في …، قال للنساء: no subject written
         called = next((i for i, w in enumerate(words) if w[2] in _CALLED), None)
         if called is not None and called + 1 < len(words):
             words = words[called + 1:]  # أحد المحتجين ويدعى ديفيد
