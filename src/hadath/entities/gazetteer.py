@@ -17,7 +17,7 @@ from typing import Iterable, Optional
 
 from ..document import Token
 from ..text.normalize import normalize
-from ..text.tokens import _original_length, proclitic_splits, tokenize
+from ..text.tokens import stem_start, proclitic_splits, tokenize
 
 # Files of entries, all with ENTRY_COLUMNS. Hand-written files come first so that
 # their entries rank before generated ones of equal rank.
@@ -174,7 +174,7 @@ class Gazetteer:
                 i += 1
                 continue
             length, prefix, bucket = best
-            start = token.start + _original_length(token.text, prefix) if prefix else token.start
+            start = stem_start(token, prefix)
             last = tokens[i + length - 1]
             found.append(GazMatch(i, i + length, start, last.end, bucket[0], list(bucket)))
             i += length

@@ -20,7 +20,7 @@ from typing import Optional
 
 from ..document import Document, Entity, Token
 from ..text.normalize import normalize
-from ..text.tokens import _original_length, proclitic_splits
+from ..text.tokens import stem_start, proclitic_splits
 from .ner import TITLE_WORDS, NerTagger, bio_spans
 
 TYPES = ("PER", "ORG", "GPE", "LOC")
@@ -70,17 +70,14 @@ class EntityRecognizer:
 
     @classmethod
     def load(cls) -> "EntityRecognizer":
+        from .actors import ActorCoder
         from .gazetteer import Gazetteer
         from .geo import Geocoder
         from .latin import transliterate
 
         gazetteer = Gazetteer.load()
-        try:  # being written alongside this module
-            from .actors import ActorCoder
-            actors = ActorCoder.load(gazetteer)
-        except ImportError:
-            actors = None
-        return cls(NerTagger.load(), gazetteer, actors, Geocoder.load(gazetteer), transliterate)
+        return cls(NerTagger.load(), gazetteer, ActorCoder.load(gazetteer), Geocoder.load(gazetteer),
+                   transliterate)
 
     # ------------------------------------------------------------------ mentions
 
@@ -106,43 +103,58 @@ class EntityRecognizer:
                 a, b = _without_titles(tokens, a, b)
                 if kind in TYPES and a < b:
                     spans.append((kind, a, b))
-            known = []
+            named = []
             for m in matches:
                 if m.entry.type == "NORP":
                     for i in range(base + m.first_token, base + m.end_token):
                         nationality[i] = m.entry.country
-                elif m.entry.type in TYPES and self._confirmed(m, spans):
-                    known.append(Mention(m.entry.type, base + m.first_token, base + m.end_token,
-                                         m.start, m.end, m.entry, m.candidates))
-            for kind, a, b in spans:
-                inside = [k for k in known if k.first < base + b and base + a < k.end]
-                # a longer CRF name wins over known names inside it (جامعة القاهرة,
-                # فلاديمير بوتين); otherwise the gazetteer wins
-                if inside and not (all(base + a <= k.first and k.end <= base + b for k in inside)
-                                   and (b - a) > max(k.end - k.first for k in inside)):
-                    continue
-                for k in inside:
-                    known.remove(k)
-                start = self._name_start(tokens[a], words)
-                known.append(Mention(kind, base + a, base + b, start, tokens[b - 1].end))
-            found.extend(sorted(known, key=lambda m: m.start))
+                elif m.entry.type in TYPES:
+                    named.append(m)
+            found.extend(self._merge(tokens, base, spans, named, words))
         return found, nationality
 
-    @staticmethod
-    def _confirmed(match, spans: list[tuple[str, int, int]]) -> bool:
-        """Whether a gazetteer match names an entity here. Many place names are
-        also words (`عالية`, `القائم`) or clubs (`ميلان`): the CRF, which saw the
-        gazetteer among its features, must find a name there, and a person or
-        organisation it finds on the same words wins over a town. Countries
-        and international bodies always count."""
-        if match.entry.kind in ALWAYS_NAMES:
-            return True
-        overlapping = [(kind, a, b) for kind, a, b in spans
-                       if a < match.end_token and match.first_token < b]
-        if not overlapping:
-            return False
-        return not (match.entry.type in ("GPE", "LOC") and all(
-            kind in ("PER", "ORG") for kind, _, _ in overlapping))
+    def _merge(self, tokens: list[Token], base: int, spans: list[tuple[str, int, int]],
+               matches: list, words: set[str]) -> list[Mention]:
+        """One sentence's mentions from the CRF's spans and the gazetteer's matches.
+
+        The CRF draws the boundaries wherever it found a name (`حزب الله` in
+        `حزب الله اللبناني`, as ANERcorp marks them); a gazetteer match it found
+        inside gives the entity's identity, type and codes. A longer CRF name
+        wins over known names inside it (`جامعة القاهرة`, `دينامو كييف`), and a
+        person or organisation wins over a town of the same name (`ميلان`).
+        Matches the CRF did not find count only for countries, capitals, bodies
+        and people; many town names are also ordinary words (`عالية`, `القائم`)."""
+        out: list[Mention] = []
+        used: set[int] = set()
+        for kind, a, b in spans:
+            over = [m for m in matches if m.first_token < b and a < m.end_token]
+            entry = None
+            if len(over) == 1 and over[0].first_token <= a and b <= over[0].end_token:
+                m = over[0]
+                used.add(id(m))
+                if not (m.entry.type in ("GPE", "LOC") and kind in ("PER", "ORG")
+                        and m.entry.kind not in ALWAYS_NAMES):
+                    entry = m
+            elif over and not (all(a <= m.first_token and m.end_token <= b for m in over)
+                               and b - a > max(m.end_token - m.first_token for m in over)):
+                continue  # crossing boundaries: the gazetteer's name stands
+            else:
+                used.update(id(m) for m in over)
+            if entry is not None:
+                start = entry.start if entry.first_token == a else self._name_start(tokens[a], words)
+                out.append(Mention(entry.entry.type, base + a, base + b, start, tokens[b - 1].end,
+                                   entry.entry, entry.candidates))
+            else:
+                out.append(Mention(kind, base + a, base + b, self._name_start(tokens[a], words),
+                                   tokens[b - 1].end))
+        for m in matches:
+            if id(m) not in used and m.entry.kind in ALWAYS_NAMES and not any(
+                    a < m.end_token and m.first_token < b for _, a, b in spans
+                    if (_, a, b) and any(x.first - base < m.end_token and m.first_token < x.end - base
+                                         for x in out)):
+                out.append(Mention(m.entry.type, base + m.first_token, base + m.end_token,
+                                   m.start, m.end, m.entry, m.candidates))
+        return sorted(out, key=lambda m: m.start)
 
     def _name_start(self, token: Token, words: set[str]) -> int:
         """Where a name begins inside its first token: after و ف ب ل ك when the
@@ -155,7 +167,7 @@ class EntityRecognizer:
             if len(stem) < 3 or stem.startswith("ال"):
                 continue
             if stem in words or (self.gazetteer and self.gazetteer.lookup(stem)):
-                return token.start + _original_length(token.text, prefix)
+                return stem_start(token, prefix)
         return token.start
 
     # ------------------------------------------------------------------ entities
@@ -169,13 +181,38 @@ class EntityRecognizer:
         context = self._context_countries(groups)
         entities = []
         for group in sorted(groups, key=lambda g: min(m.start for m in g)):
-            entity = self._entity(doc, group, named.union(nationality), year, context,
+            entity = self._entity(doc, group, nationality, named, year, context,
                                   self._sentence_countries(doc, group, nationality, mentions))
             if entity is not None:
                 entities.append(entity)
+        self._add_title_mentions(doc, entities)
         for number, entity in enumerate(entities, 1):
             entity.id = f"e{number}"
         doc.entities = entities
+
+    def _add_title_mentions(self, doc: Document, entities: list[Entity]) -> None:
+        """A title repeated alone (`وقال الوزير`) refers to the last person named
+        with it before (`وزير الخارجية الروسي سيرغي لافروف`)."""
+        heads: dict[str, list[Entity]] = {}
+        for e in entities:
+            if e.type == "PER" and e.role:
+                head = normalize(e.role.split()[0])
+                heads.setdefault(head[2:] if head.startswith("ال") else head, []).append(e)
+        if not heads:
+            return
+        starts = sorted(m[0] for e in entities if e.type == "PER" for m in e.mentions)
+        for i, token in enumerate(doc.tokens):
+            if not token.core.startswith("ال") or token.core[2:] not in heads:
+                continue
+            # a title that introduces a name is part of that name's role
+            window = doc.tokens[i + 1:i + 5]
+            if window and any(window[0].start <= s <= window[-1].end for s in starts):
+                continue
+            before = [e for e in heads[token.core[2:]] if e.mentions[0][0] < token.start]
+            if before:
+                person = max(before, key=lambda e: max(m[0] for m in e.mentions if m[0] < token.start))
+                person.mentions.append((token.core_start, token.end))
+                person.mentions.sort()
 
     def _group(self, doc: Document, mentions: list[Mention]) -> list[list[Mention]]:
         """One list of mentions per real-world entity."""
@@ -213,34 +250,43 @@ class EntityRecognizer:
                 last = normalize(doc.text[doc.tokens[longest.end - 1].start:longest.stop])
                 if len(last) > 3 and last not in TITLE_WORDS:
                     surnames.setdefault(last, []).append(g)
-        for name, owners in surnames.items():
-            if len(owners) != 1:
+        unique = {name: owners[0] for name, owners in surnames.items() if len(owners) == 1}
+        endings = tuple(unique)
+        if not endings:
+            return
+        for i, token in enumerate(doc.tokens):
+            if i in taken or not token.is_word or not token.norm.endswith(endings):
                 continue
-            for i, token in enumerate(doc.tokens):
-                if i in taken or not token.is_word:
-                    continue
-                for prefix, stem in proclitic_splits(token.norm):
-                    if stem == name:
-                        start = token.start + _original_length(token.text, prefix) if prefix else token.start
-                        owners[0].append(Mention("PER", i, i + 1, start, token.end))
-                        break
+            for prefix, stem in proclitic_splits(token.norm):
+                if stem in unique:
+                    start = stem_start(token, prefix)
+                    unique[stem].append(Mention("PER", i, i + 1, start, token.end))
+                    break
 
-    def _entity(self, doc: Document, group: list[Mention], describing: set[int],
-                year: Optional[int], context: list[str], nearby: list[str]) -> Optional[Entity]:
-        """`describing`: tokens that may belong to a title (nationality adjectives, names
-        of bodies); `nearby`: countries named in the entity's first sentence, nearest first."""
+    def _entity(self, doc: Document, group: list[Mention], nationality: dict[int, str],
+                named: set[int], year: Optional[int], context: list[str], nearby: list[str]
+                ) -> Optional[Entity]:
+        """`nationality`: the country of each nationality-adjective token; `named`: tokens
+        inside names of bodies and places; `nearby`: countries named in the entity's
+        first sentence, nearest first."""
         group.sort(key=lambda m: m.start)
-        entry = next((m.entry for m in group if m.entry is not None), None)
-        if entry is not None:
-            entry = _active_entry(group, year) or entry
+        candidates = [c for m in group for c in (m.candidates or [m.entry] if m.entry else ())]
+        entry = self.gazetteer.choose(candidates, year, nearby + context) if candidates else None
         kind = entry.type if entry is not None else Counter(m.type for m in group).most_common(1)[0][0]
         fullest = max(group, key=lambda m: (m.end - m.first, m.stop - m.start))
-        name = doc.text[fullest.start:fullest.stop]
+        phrase = doc.tokens[fullest.first:fullest.end]
+        name_end = fullest.stop
+        if kind == "ORG" and fullest.end in nationality:
+            # مجلس الأمن + الروسي: the adjective is part of the body's name (not
+            # of its mentions, which end where the name proper ends)
+            phrase = doc.tokens[fullest.first:fullest.end + 1]
+            name_end = phrase[-1].end
+        name = doc.text[fullest.start:name_end]
         entity = Entity(id="", type=kind, name=name, mentions=[(m.start, m.stop) for m in group])
         role_tokens = None
         if kind == "PER":
             for m in group:
-                role_tokens = self._role(doc, m, describing)
+                role_tokens = self._role(doc, m, named.union(nationality))
                 if role_tokens:
                     entity.role = doc.text[role_tokens[0].core_start:role_tokens[-1].end]
                     break
@@ -251,7 +297,8 @@ class EntityRecognizer:
             if kind in ("GPE", "LOC"):
                 entity.geo = entry.geo
         if self.actors is not None and entity.actor is None:
-            phrase = role_tokens if role_tokens else doc.tokens[fullest.first:fullest.end]
+            if role_tokens:
+                phrase = role_tokens
             if kind in ("PER", "ORG"):
                 fallback = (nearby or context or [None])[0]
                 country, actor, _ = self.actors.code_phrase(phrase, fallback)
@@ -372,14 +419,6 @@ def _joins(short_type: str, short_key: tuple, long_type: str, long_key: tuple) -
     if long_type == "ORG":
         return short_key == long_key[:len(short_key)] and len(short_key) >= 2
     return False
-
-
-def _active_entry(group: list[Mention], year: Optional[int]):
-    for m in group:
-        for candidate in m.candidates or ():
-            if candidate.active(year):
-                return candidate
-    return None
 
 
 def _verb_before(norm: str) -> bool:

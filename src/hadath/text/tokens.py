@@ -54,7 +54,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         if is_word:
             prefix, core = safe_core(norm)
             if prefix:
-                core_start = s + (prefix if kept is None else _original_length(word, prefix))
+                core_start = s + (prefix if kept is None else original_length(word, prefix))
         tokens.append(Token(s + offset, e + offset, word, norm, core_start + offset, e + offset,
                             core, is_word))
     return tokens
@@ -106,7 +106,15 @@ def enclitic_splits(norm: str, min_stem: int = 2) -> tuple[tuple[str, str], ...]
     return tuple(out)
 
 
-def _original_length(word: str, norm_prefix_len: int) -> int:
+def stem_start(token: Token, norm_prefix_len: int) -> int:
+    """Character offset where `token` continues after its first `norm_prefix_len`
+    normalised letters (the clitics of a `proclitic_splits` reading)."""
+    if not norm_prefix_len:
+        return token.start
+    return token.start + original_length(token.text, norm_prefix_len)
+
+
+def original_length(word: str, norm_prefix_len: int) -> int:
     """How many characters of the written `word` make up its first
     `norm_prefix_len` normalised letters (diacritics and tatweel count with them)."""
     seen = 0
