@@ -10,8 +10,6 @@ from __future__ import annotations
 import codecs
 import unicodedata
 
-from charset_normalizer import from_bytes
-
 # charset-normalizer names of the legacy encodings we accept.
 _CANDIDATES = ["cp1256", "iso8859_6", "cp720", "mac_arabic", "cp1252", "latin_1"]
 _SAMPLE = 1 << 16
@@ -38,6 +36,8 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    from charset_normalizer import from_bytes  # only for the rare input that is not UTF-8
+
     best = from_bytes(data[:_SAMPLE] if len(data) > _SAMPLE else data,
                       cp_isolation=_CANDIDATES).best()
     if best is None or best.encoding is None:
