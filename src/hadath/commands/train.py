@@ -5,18 +5,21 @@ import argparse
 import sys
 from pathlib import Path
 
-HELP = "train the named-entity model (ANERcorp-style CoNLL: `token TAG` a line)"
+HELP = ("train the named-entity model (`ner`, from ANERcorp-style CoNLL: `token TAG` a line) "
+        "or the word classes it uses (`clusters`, from unlabelled news)")
 DEFAULT_DATA = Path("..") / "shared" / "data" / "anercorp" / "ANERcorp-train.txt"
+DEFAULT_CORPUS = Path("..") / "shared" / "corpus" / "ant_politics.jsonl.gz"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("model", choices=["ner"], help="which model to train")
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
-                        help=f"training file (default {DEFAULT_DATA})")
+    parser.add_argument("model", choices=["ner", "clusters"], help="what to train")
+    parser.add_argument("--data", type=Path,
+                        help=f"training file (default {DEFAULT_DATA}; for clusters, "
+                             f"JSON Lines articles, default {DEFAULT_CORPUS})")
     parser.add_argument("--holdout", type=_share, default=0.1,
                         help="share of sentences, from the end, kept out of training and scored "
                              "(default 0.1; 0 trains on everything, as for the shipped model)")
-    parser.add_argument("--out", type=Path, help="model file (default: the package's own model)")
+    parser.add_argument("--out", type=Path, help="output file (default: the package's own)")
     parser.add_argument("--dev-out", type=Path, metavar="PATH",
                         help="also write the held-out sentences there (for score_dev.py ner)")
 
@@ -33,13 +36,19 @@ def _share(value: str) -> float:
 
 def run(args: argparse.Namespace) -> int:
     from ..entities.gazetteer import Gazetteer
-    from ..entities.ner import MODEL_PATH, NerTagger
+    from ..entities.ner import CLUSTERS_PATH, MODEL_PATH, NerTagger, load_clusters
     from ..entities.recognizer import match_tags
-    from ..entities.train import DataError, evaluate, read_conll, split, train, write_conll
+    from ..entities.train import (DataError, build_clusters, evaluate, read_conll, split, train,
+                                  write_conll)
 
-    if not args.data.is_file():
-        print(f"hadath: {args.data}: training file not found (give one with --data)", file=sys.stderr)
+    data = args.data or (DEFAULT_CORPUS if args.model == "clusters" else DEFAULT_DATA)
+    if not data.is_file():
+        print(f"hadath: {data}: training file not found (give one with --data)", file=sys.stderr)
         return 2
+    if args.model == "clusters":
+        build_clusters(data, args.out or CLUSTERS_PATH)
+        return 0
+    args.data = data
     try:
         sentences = read_conll(args.data)
     except DataError as exc:
@@ -55,9 +64,10 @@ def run(args: argparse.Namespace) -> int:
     print(f"{len(training)} training sentences, {len(held)} held out")
     if args.dev_out and held:
         write_conll(held, args.dev_out)
-    train(training, out, gazetteer_tags)
+    clusters = load_clusters()
+    train(training, out, clusters, gazetteer_tags)
     if held:
-        scores = evaluate(held, NerTagger.load(out), gazetteer_tags)
+        scores = evaluate(held, NerTagger.load(out, clusters), gazetteer_tags)
         for kind, (p, r, f) in scores.items():
             print(f"  {kind:4s} P={p:.3f} R={r:.3f} F1={f:.3f}")
     return 0

@@ -20,13 +20,15 @@ from typing import Optional, Sequence
 from ..text.normalize import normalize
 from ..text.tokens import proclitic_splits, safe_core
 
-MODEL_PATH = Path(__file__).resolve().parent.parent / "resources" / "models" / "ner.tsv.gz"
+MODELS = Path(__file__).resolve().parent.parent / "resources" / "models"
+MODEL_PATH = MODELS / "ner.tsv.gz"
+CLUSTERS_PATH = MODELS / "clusters.tsv.gz"
 
 # Words that announce a name after them (normalised forms, ال included where written so).
 TITLE_WORDS = frozenset(normalize(w) for w in """
 الرئيس رئيس رئيسة الرئيسة وزير الوزير وزيرة السيد السيدة الشيخ الملك الملكة الأمير الأميرة
 العاهل الدكتور د السفير الجنرال اللواء العميد العقيد المقدم الرائد النقيب المشير الفريق
-المتحدث الناطق زعيم الزعيم مدير المدير الأمين أمين نائب النائب مستشار المستشار المستشارة
+المتحدث الناطق زعيم الزعيم مدير المدير الأمين نائب النائب مستشار المستشار المستشارة
 السناتور السيناتور البابا الإمام المرشد آية القاضي المحامي المدرب اللاعب النجم الفنان
 الفنانة الكاتب الكاتبة الشاعر المخرج المطرب المطربة الممثل الممثلة الصحفي المراسل
 المبعوث المندوب سفير قائد القائد رئيسا الحاخام الأسقف المطران الكاردينال الخليفة
@@ -42,13 +44,15 @@ TRIGGER_WORDS = frozenset(normalize(w) for w in """
 في من إلى الى عن مع بين حول لدى
 """.split())
 
-WINDOW = 2
+# normalised word → (coarse class, fine class)
+WordClusters = dict[str, tuple[str, str]]
 
 
-def word_features(norm: str) -> tuple[list[str], dict[int, list[str]]]:
+def word_features(norm: str, clusters: WordClusters) -> tuple[list[str], dict[int, list[str]]]:
     """What a word contributes: its own features, and those it gives to the word
     `offset` positions away (keyed by offset, e.g. -1 = it is the previous word)."""
     prefix_len, core = safe_core(norm)
+    coarse, fine = cluster_of(norm, clusters)
     bare = core[2:] if core.startswith("ال") and len(core) > 4 else core
     own = ["b", "w=" + norm]
     if prefix_len:
@@ -69,9 +73,11 @@ def word_features(norm: str) -> tuple[list[str], dict[int, list[str]]]:
     own.append("shape=" + _shape(norm))
     if norm in TITLE_WORDS or core in TITLE_WORDS:
         own.append("title")
+    own.append("k1=" + coarse)
+    own.append("k2=" + fine)
     neighbour: dict[int, list[str]] = {}
     for off in (-2, -1, 1, 2):
-        feats = [f"{off}w=" + norm, f"{off}bare=" + bare]
+        feats = [f"{off}w=" + norm, f"{off}bare=" + bare, f"{off}k1=" + coarse]
         if norm in TITLE_WORDS or core in TITLE_WORDS or bare in TITLE_WORDS:
             feats.append(f"{off}title")
         if norm in TRIGGER_WORDS or core in TRIGGER_WORDS:
@@ -79,8 +85,31 @@ def word_features(norm: str) -> tuple[list[str], dict[int, list[str]]]:
         if abs(off) == 1:
             feats.append(f"{off}shape=" + _shape(norm))
             feats.append(f"{off}s2=" + bare[-2:])
+            feats.append(f"{off}k2=" + fine)
         neighbour[off] = feats
     return own, neighbour
+
+
+def cluster_of(norm: str, clusters: WordClusters) -> tuple[str, str]:
+    """The word's (coarse, fine) distributional class; a clitic-stripped reading's
+    when the written form is too rare to have one; ('-', '-') for unknown words."""
+    found = clusters.get(norm)
+    if found is None:
+        for _, stem in proclitic_splits(norm)[1:]:
+            found = clusters.get(stem)
+            if found is not None:
+                break
+    return found or ("-", "-")
+
+
+def load_clusters(path: Path = CLUSTERS_PATH) -> WordClusters:
+    """Word classes learnt from unlabelled news (`hadath train clusters`)."""
+    clusters: WordClusters = {}
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            word, coarse, fine = line.rstrip("\n").split("\t")
+            clusters[word] = (coarse, fine)
+    return clusters
 
 
 def _shape(norm: str) -> str:
@@ -109,8 +138,9 @@ class NerTagger:
     CACHE_SIZE = 200_000
 
     def __init__(self, labels: list[str], transitions: list[list[float]],
-                 weights: dict[str, dict[int, float]]) -> None:
+                 weights: dict[str, dict[int, float]], clusters: WordClusters) -> None:
         self.labels = labels
+        self.clusters = clusters
         self.transitions = transitions
         self.weights = weights
         size = len(labels)
@@ -121,7 +151,7 @@ class NerTagger:
         self._attr_cache: dict[str, tuple] = {}
 
     @classmethod
-    def load(cls, path: Optional[Path] = None) -> "NerTagger":
+    def load(cls, path: Optional[Path] = None, clusters: Optional[WordClusters] = None) -> "NerTagger":
         path = Path(path or MODEL_PATH)
         if not path.exists():
             raise FileNotFoundError(f"NER model {path} is missing (build it with `hadath train ner`)")
@@ -138,7 +168,7 @@ class NerTagger:
                     continue
                 weights[attr] = {int(k): float(w) for k, w in
                                  (pair.split(":") for pair in rest.split(" "))}
-        return cls(labels, transitions, weights)
+        return cls(labels, transitions, weights, load_clusters() if clusters is None else clusters)
 
     def tag(self, norms: Sequence[str], gazetteer: Sequence[Optional[str]]) -> list[str]:
         """BIO labels for one sentence of normalised tokens; `gazetteer[i]` is the
@@ -215,7 +245,7 @@ class NerTagger:
         if found is None:
             if len(self._cache) >= self.CACHE_SIZE:
                 self._cache.clear()  # a bounded cache; refilled by the next words
-            own, neighbour = word_features(norm)
+            own, neighbour = word_features(norm, self.clusters)
             found = self._cache[norm] = (self._vector(own), {
                 off: self._vector(feats) for off, feats in neighbour.items()})
         return found
@@ -243,10 +273,11 @@ def export_model(crfsuite_path: Path, out: Path, digits: int = 4) -> None:
             f.write(attr + "\t" + " ".join(by_attr[attr]) + "\n")
 
 
-def sentence_features(norms: Sequence[str], gazetteer: Sequence[Optional[str]]) -> list[list[str]]:
+def sentence_features(norms: Sequence[str], gazetteer: Sequence[Optional[str]],
+                      clusters: WordClusters) -> list[list[str]]:
     """Feature lists for every token of a sentence, for training (`NerTagger.tag`
     computes the same features' scores)."""
-    per_word = [word_features(n) for n in norms]
+    per_word = [word_features(n, clusters) for n in norms]
     n = len(norms)
     out = []
     for i in range(n):

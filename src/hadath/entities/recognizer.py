@@ -148,10 +148,9 @@ class EntityRecognizer:
                 out.append(Mention(kind, base + a, base + b, self._name_start(tokens[a], words),
                                    tokens[b - 1].end))
         for m in matches:
-            if id(m) not in used and m.entry.kind in ALWAYS_NAMES and not any(
-                    a < m.end_token and m.first_token < b for _, a, b in spans
-                    if (_, a, b) and any(x.first - base < m.end_token and m.first_token < x.end - base
-                                         for x in out)):
+            crossing = any(base + m.first_token < x.end and x.first < base + m.end_token for x in out)
+            if id(m) not in used and not crossing and (m.entry.kind in ALWAYS_NAMES or any(
+                    a < m.end_token and m.first_token < b for _, a, b in spans)):
                 out.append(Mention(m.entry.type, base + m.first_token, base + m.end_token,
                                    m.start, m.end, m.entry, m.candidates))
         return sorted(out, key=lambda m: m.start)

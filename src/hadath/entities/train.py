@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable, Optional, Sequence
 
 from ..text.tokens import tokenize
-from .ner import bio_spans, export_model, sentence_features
+from .ner import WordClusters, bio_spans, export_model, sentence_features
 
 LABELS = {"PERS": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 # L1 drops most rare features (a small model); L2 smooths the rest.
@@ -102,8 +102,9 @@ def write_conll(sentences: Sequence[Sentence], path: Path) -> None:
 GazetteerTags = Callable[[list], list]
 
 
-def train(sentences: Sequence[Sentence], out: Path, gazetteer_tags: Optional[GazetteerTags] = None,
-          params: Optional[dict] = None, log=print) -> None:
+def train(sentences: Sequence[Sentence], out: Path, clusters: WordClusters,
+          gazetteer_tags: Optional[GazetteerTags] = None, params: Optional[dict] = None,
+          log=print) -> None:
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
@@ -116,7 +117,7 @@ def train(sentences: Sequence[Sentence], out: Path, gazetteer_tags: Optional[Gaz
         # find the names the gazetteer lacks from the words and their context
         with_gazetteer = gazetteer_tags is not None and number % 2 == 0
         gz = gazetteer_tags(tokens) if with_gazetteer else [None] * len(tokens)
-        trainer.append(sentence_features([t.norm for t in tokens], gz), labels)
+        trainer.append(sentence_features([t.norm for t in tokens], gz, clusters), labels)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     started = time.time()
@@ -153,3 +154,72 @@ def evaluate(sentences: Sequence[Sentence], tagger, gazetteer_tags: Optional[Gaz
         r = tp / n_gold if n_gold else 0.0
         result[k] = (p, r, 2 * p * r / (p + r) if p + r else 0.0)
     return result
+
+
+def build_clusters(corpus: Path, out: Path, vocabulary: int = 40_000, contexts: int = 500,
+                   dimensions: int = 100, coarse: int = 64, fine: int = 400, log=print) -> None:
+    """Word classes from unlabelled news (a JSON Lines file, gzipped or not, with
+    `text` and optional `title`/`abstract`): each frequent word is described by
+    the frequent words just before and after it (positive PMI), reduced to
+    `dimensions` by SVD and grouped by spherical k-means, twice: `coarse` and
+    `fine` classes. Names unseen in the labelled data share a class with known
+    ones (`بومبيو` with `ترامب`), which the CRF learns from."""
+    import gzip
+    import json
+    from collections import Counter
+
+    import numpy as np
+
+    started = time.time()
+    opener = gzip.open if str(corpus).endswith(".gz") else open
+    documents, counts = [], Counter()
+    with opener(corpus, "rt", encoding="utf-8") as f:
+        for line in f:
+            record = json.loads(line)
+            text = "\n".join(record.get(k) or "" for k in ("title", "abstract", "text"))
+            norms = [t.norm for t in tokenize(text)]
+            documents.append(norms)
+            counts.update(norms)
+    log(f"read {len(documents)} articles, {sum(counts.values())} tokens in {time.time() - started:.0f} s")
+    words = [w for w, c in counts.most_common() if c >= 4 and w[:1].isalpha()][:vocabulary]
+    row = {w: i for i, w in enumerate(words)}
+    column = {w: i for i, (w, _) in enumerate(counts.most_common(contexts))}
+    counts_matrix = np.zeros((len(words), 2 * contexts), dtype=np.float32)
+    for norms in documents:
+        for i, w in enumerate(norms):
+            r = row.get(w)
+            if r is None:
+                continue
+            if i > 0 and norms[i - 1] in column:
+                counts_matrix[r, column[norms[i - 1]]] += 1
+            if i + 1 < len(norms) and norms[i + 1] in column:
+                counts_matrix[r, contexts + column[norms[i + 1]]] += 1
+    total = counts_matrix.sum()
+    expected = counts_matrix.sum(1, keepdims=True) * counts_matrix.sum(0, keepdims=True) / total
+    ppmi = np.maximum(np.log(np.maximum(counts_matrix, 1e-12) / np.maximum(expected, 1e-12)), 0)
+    # SVD through the small Gram matrix: the right singular vectors, then the projection
+    _, vectors = np.linalg.eigh(ppmi.T @ ppmi)
+    points = ppmi @ vectors[:, ::-1][:, :dimensions]
+    points /= np.linalg.norm(points, axis=1, keepdims=True) + 1e-9
+    coarse_class = _spherical_kmeans(points, coarse)
+    fine_class = _spherical_kmeans(points, fine)
+    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as f:
+        for w, a, b in zip(words, coarse_class, fine_class):
+            f.write(f"{w}\t{a}\t{b}\n")
+    log(f"{len(words)} words in {coarse}/{fine} classes, {time.time() - started:.0f} s, "
+        f"{Path(out).stat().st_size / 1e6:.1f} MB")
+
+
+def _spherical_kmeans(points, k: int, rounds: int = 20):
+    import numpy as np
+
+    rng = np.random.default_rng(0)  # deterministic: the same classes every run
+    centres = points[rng.choice(len(points), k, replace=False)].copy()
+    for _ in range(rounds):
+        assigned = np.argmax(points @ centres.T, axis=1)
+        for j in range(k):
+            members = points[assigned == j]
+            if len(members):
+                centres[j] = members.mean(0)
+        centres /= np.linalg.norm(centres, axis=1, keepdims=True) + 1e-9
+    return np.argmax(points @ centres.T, axis=1)

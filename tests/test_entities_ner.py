@@ -1,0 +1,65 @@
+"""The NER model's pieces: reading training data, features, and the decoder."""
+import pycrfsuite
+import pytest
+
+from hadath.entities.ner import NerTagger, bio_spans, export_model, sentence_features
+from hadath.entities.train import DataError, read_conll, retokenized
+from hadath.text.tokens import tokenize
+
+SENTENCES = [
+    ("قال الرئيس سمير حداد في بيروت إن الاتفاق قريب", "O O B-PER I-PER O B-LOC O O O"),
+    ("وصل وفد شركة النور إلى عمان أمس", "O O O B-ORG O B-LOC O"),
+    ("التقى كريم سالم بوزير خارجية تونس", "O B-PER I-PER O O B-LOC"),
+    ("أعلنت منظمة الصحة العالمية أن الوباء انحسر", "O B-ORG I-ORG I-ORG O O O"),
+]
+
+
+def test_read_conll_maps_tags_and_reports_bad_lines(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("سمير B-PERS\nحداد I-PERS\nفي O\nبيروت B-LOC\n\nقال O\n", encoding="utf-8")
+    sentences = read_conll(good)
+    assert [s.tags for s in sentences] == [["B-PER", "I-PER", "O", "B-LOC"], ["O"]]
+    assert sentences[0].written[0] == "B-PERS"
+    bad = tmp_path / "bad.txt"
+    bad.write_text("سمير B-PERS\nحداد\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"bad.txt:2"):
+        read_conll(bad)
+
+
+def test_retokenizing_keeps_labels_on_words():
+    sentence = read_conll_text("(بيروت B-LOC\n) O\nقال O")
+    tokens, labels, owner = retokenized(sentence)
+    assert [t.text for t in tokens] == ["(", "بيروت", ")", "قال"]
+    assert labels == ["O", "B-LOC", "O", "O"]
+    assert owner == [0, 0, 1, 2]
+
+
+def read_conll_text(text):
+    from hadath.entities.train import Sentence
+    words, tags = zip(*(line.split() for line in text.splitlines()))
+    return Sentence(list(words), list(tags), list(tags))
+
+
+def test_bio_spans():
+    assert bio_spans(["O", "B-PER", "I-PER", "I-ORG", "O", "B-LOC"]) == [
+        ("PER", 1, 3), ("ORG", 3, 4), ("LOC", 5, 6)]
+
+
+def test_own_decoder_gives_crfsuites_best_path(tmp_path):
+    clusters = {"بيروت": ("1", "11"), "عمان": ("1", "11"), "تونس": ("1", "12")}
+    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer.set_params({"max_iterations": 30, "feature.possible_transitions": True})
+    for text, tags in SENTENCES:
+        norms = [t.norm for t in tokenize(text)]
+        gz = ["B-GPE" if n in clusters else None for n in norms]
+        trainer.append(sentence_features(norms, gz, clusters), tags.split())
+    trainer.train(str(tmp_path / "m.crfsuite"))
+    export_model(tmp_path / "m.crfsuite", tmp_path / "m.tsv.gz")
+    ours = NerTagger.load(tmp_path / "m.tsv.gz", clusters)
+    reference = pycrfsuite.Tagger()
+    reference.open(str(tmp_path / "m.crfsuite"))
+    for text in ["قال الرئيس كريم حداد في عمان إن منظمة الصحة العالمية قريبة",
+                 "وصل سمير سالم إلى تونس", "أعلنت شركة النور أن الاتفاق انحسر"]:
+        norms = [t.norm for t in tokenize(text)]
+        gz = ["B-GPE" if n in clusters else None for n in norms]
+        assert ours.tag(norms, gz) == reference.tag(sentence_features(norms, gz, clusters))
