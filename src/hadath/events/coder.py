@@ -94,6 +94,10 @@ TOPIC_WORDS = _words("بشان حول خلال بسبب اثر")
 REFERRING_COMPLEMENTIZERS = _words("انه انها انهم بانه بانها بانهم وانه وانها")
 RELATIVE_PRONOUNS = _words("الذي التي الذين اللذين اللتين اللواتي اللاتي")
 TEMPORAL_PREPOSITIONS = _words("خلال بعد عقب اعقاب اثر اثناء لدى")
+PERSON_TITLES = _words("رئيس الرئيس رئيسه وزير الوزير وزيره ملك الملك ملكه الملكه امير الامير ولي "
+                       "سفير السفير متحدث المتحدث مستشار المستشار الشيخ القس زعيم الزعيم قائد القائد "
+                       "المرشد مرشد النائب نائب العقيد عقيد اللواء لواء الجنرال جنرال العاهل عاهل "
+                       "الامين امين سكرتير السكرتير المستشاره مستشاره الناطق ناطق")
 HABITUAL = _words("كان كانت كانوا كانتا كنا كنت ظل ظلت ظلوا")
 PASSIVE_AUXILIARY = _words("تم يتم جري يجري تمت")
 AGENT_MARKERS = ("علي يد", "علي ايدي", "من قبل", "بيد", "برصاص", "بنيران", "بايدي")
@@ -249,8 +253,9 @@ class EventCoder:
         """Unnamed actors (القوات الإسرائيلية، متظاهرون، مسلحون) and titles that give a
         named person its code (الرئيس الروسي فلاديمير بوتين → RUSGOV)."""
         tokens = view.tokens
-        for m in self.actors.agents.match(tokens[lo:hi]):
-            m = GazMatchAt(m.first_token + lo, m.end_token + lo)
+        for match in self.actors.agents.match(tokens[lo:hi]):
+            m = GazMatchAt(match.first_token + lo, match.end_token + lo)
+            head = view.norms[m.first_token]
             phrase_end = min(len(tokens), m.end_token + 3)
             for j in range(m.end_token, phrase_end):     # stop at punctuation
                 if not tokens[j].is_word:
@@ -261,7 +266,9 @@ class EventCoder:
                 continue
             overlapping = [x for x in view.mentions
                            if x.first < phrase_end and m.first_token <= x.first and x.type == "PER"]
-            if overlapping:           # the title codes the named person that follows it
+            if overlapping and (match.entry.kind == "title" or head in PERSON_TITLES
+                                or head[2:] in PERSON_TITLES):
+                # the title codes the named person that follows it (الرئيس الروسي فلاديمير بوتين)
                 person = overlapping[0]
                 person.actor = person.actor or coded.actor
                 person.country = person.country or coded.country
@@ -548,7 +555,8 @@ class EventCoder:
             target = next((m for m in (continuing, previous_subject) if m is not None
                            and m is not source and (source is None or m.entity != source.entity)), None)
         if target is None and entry.object and (passive or entry.kind == "v"):
-            target = self._coded_phrase(view, trigger.end)
+            after_source = source.end if source is not None and source.first >= trigger.end else 0
+            target = self._coded_phrase(view, max(trigger.end, after_source))
         if target is None and entry.code[:2] not in ("14",):
             # last resort: the next party named in the same clause (عارض X سياسة ميركل)
             target = next((m for m in after if m is not source and m.country
@@ -561,6 +569,7 @@ class EventCoder:
             # قصف … في قطاع غزة: the place struck stands for its people
             target = next((m for m in view.mentions if m.type == "GPE" and m.country
                            and 0 <= m.first - trigger.end <= 10 and _is_place_use(view, m)), None)
+        source, target = _named(view, source), _named(view, target)
         if source is target:
             target = None
         pairs: list[tuple[Optional[Mention], Optional[Mention], float]] = []
@@ -622,7 +631,7 @@ class EventCoder:
             if exclude is not None and m.country == exclude.country and m.first - exclude.end <= 1 \
                     and (m.type == "GROUP" or m.first > exclude.end):
                 continue                       # جون بولتون، مستشار …؛ إليزابيث ملكة بريطانيا
-            if m.first - start > 10:
+            if m.first - start > 12:
                 return None
             gap = view.norms[start:m.first]
             if any(not w[0].isalnum() and w not in "،," for w in gap if w):
@@ -778,6 +787,18 @@ def _open_gap(view: SentenceView, start: int, end: int) -> bool:
         elif word.startswith(("بال", "لل", "وبال", "ولل")):
             return False                 # للإفراج عن …: a prepositional phrase
     return True
+
+
+def _named(view: SentenceView, m: Optional[Mention]) -> Optional[Mention]:
+    """A role word followed by a name stands for the named one (الصحفي سمير خليل)."""
+    if m is None or m.type != "GROUP":
+        return m
+    named = next((x for x in view.mentions if x.first == m.end and x.type == "PER"), None)
+    if named is None:
+        return m
+    # the nationality written with the role (القس الأميركي) beats a guess about the name
+    return Mention(named.first, named.end, named.span, named.text, named.entity, named.type,
+                   m.actor if m.country else named.actor or m.actor, m.country or named.country)
 
 
 def code_family(entry: Entry) -> str:
