@@ -49,6 +49,24 @@ LATER_VISIT_BODY = (
 )
 
 
+# Other news of the same days: a collection of one story alone would make every
+# word look distinctive (the weights of story words come from how rare they are).
+BACKGROUND = [
+    ("bg1", "tv", "2024-03-10", "المنتخب الأردني يفوز على نظيره الكويتي في تصفيات كأس العالم",
+     "حقق المنتخب الأردني لكرة القدم فوزا ثمينا على نظيره الكويتي بهدفين مقابل هدف في المباراة التي "
+     "جرت مساء السبت ضمن التصفيات الآسيوية المؤهلة إلى كأس العالم، ليتصدر مجموعته برصيد عشر نقاط."),
+    ("bg2", "daily", "2024-03-11", "ارتفاع أسعار الذهب إلى مستوى قياسي مع تراجع الدولار",
+     "صعدت أسعار الذهب في تعاملات الاثنين إلى أعلى مستوى لها على الإطلاق مدفوعة بتراجع الدولار "
+     "وتوقعات خفض أسعار الفائدة، فيما ارتفعت الفضة بنسبة اثنين في المئة."),
+    ("bg3", "wire", "2024-03-11", "البرلمان اللبناني يفشل مجددا في انتخاب رئيس للجمهورية",
+     "فشل مجلس النواب اللبناني للمرة الثالثة عشرة في انتخاب رئيس للجمهورية بعد أن عجز أي مرشح "
+     "عن الحصول على الأغلبية المطلوبة، وأرجأ رئيس المجلس الجلسة إلى موعد لم يحدد."),
+    ("bg4", "tv", "2024-03-12", "عاصفة رملية تعطل حركة الطيران في مطارات الخليج",
+     "تسببت عاصفة رملية كثيفة في تأخير عشرات الرحلات الجوية وإغلاق طرق رئيسية في عدة دول خليجية، "
+     "وحذرت هيئات الأرصاد السكان من الخروج إلا للضرورة."),
+]
+
+
 def article(id, source, published, title, body, entities=(), events=()):
     """An article object as `hadath extract` prints it; entities are
     (id, type, name, latin, actor, country) found by their name in the text,
@@ -133,4 +151,5 @@ def visit_stories() -> list[dict]:
                    "source": ("e1", "JORGOV", "JOR", "أيمن الصفدي"),
                    "target": ("e2", "IRQGOV", "IRQ", "محمد شياع السوداني"), "location": "e3",
                    "date": "2024-03-26"}])
-    return [c1, a3, b1, a1, a2]
+    background = [article(*fields) for fields in BACKGROUND]
+    return [c1, a3, b1, a1, a2, *background]

@@ -14,7 +14,7 @@ def db(tmp_path_factory):
     with open_store(path) as store:
         store.add(visit_stories())
     result = sync_stories(path)
-    assert (result.articles, result.duplicates, result.stories) == (5, 1, 3)
+    assert (result.articles, result.duplicates, result.stories) == (9, 1, 7)
     return path
 
 
@@ -26,7 +26,7 @@ def test_copy_is_stored_but_linked_to_the_first_copy(db):
     with open_store(db, read_only=True) as store:
         ids = by_doc(store)
         links = {r["article_id"]: r for r in store.query("SELECT * FROM story_articles")}
-    assert len(links) == 5
+    assert len(links) == 9
     assert links[ids["a2"]]["duplicate_of"] == ids["a1"]
     assert links[ids["a1"]]["duplicate_of"] is None
     assert links[ids["a1"]]["story_id"] == links[ids["a3"]]["story_id"] == links[ids["a2"]]["story_id"]
@@ -61,7 +61,7 @@ def test_each_event_row_is_linked_and_one_report_stands_for_each_event(db):
 def test_sync_again_replaces_rather_than_adds(db):
     sync_stories(db)
     with open_store(db, read_only=True) as store:
-        assert store.query("SELECT count(*) AS n FROM stories")[0]["n"] == 3
+        assert store.query("SELECT count(*) AS n FROM stories")[0]["n"] == 7
         assert store.query("SELECT count(*) AS n FROM event_links")[0]["n"] == 7
 
 
@@ -103,7 +103,7 @@ def test_api_shows_stories_and_merged_events_with_a_switch(db):
     assert client.get("/api/events").json()["total"] == 5
     assert client.get("/api/events", params={"every_report": "true"}).json()["total"] == 7
     listed = client.get("/api/stories").json()
-    assert listed["total"] == 3
+    assert listed["total"] == 7
     widest = max(listed["items"], key=lambda s: s["num_articles"])
     detail = client.get(f"/api/stories/{widest['story_id']}").json()
     assert detail["num_sources"] == 2 and len(detail["articles"]) == 3

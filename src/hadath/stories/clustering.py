@@ -1,9 +1,11 @@
 """Story clustering: articles about the same story within a time window.
 
-Articles are taken in publication order. Each is compared with the stories seen
-in the last `window_days` days (counted from the story's last article) and joins
-the most similar one when the similarity passes `threshold`; otherwise it starts
-a new story. Similarity mixes two cosines, both weighted by inverse document
+Articles are taken in publication order. Each is compared with the stories that
+began at most `window_days` days before it and joins the most similar one when
+the similarity passes `threshold`; otherwise it starts a new story. A story thus
+spans at most the window: counting from its last article instead let ongoing
+coverage (a war front, an election campaign) grow into month-long stories of
+loosely related articles on the corpus. Similarity mixes two cosines, both weighted by inverse document
 frequency over the articles being clustered (so "Trump" or "Syria" alone, which
 half the news shares, weigh little):
 
@@ -19,13 +21,13 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Hashable, Optional
 
 from .features import article_date, content_words, entity_keys, lead
 
 WINDOW_DAYS = 3
-THRESHOLD = 0.3
+THRESHOLD = 0.35
 ENTITY_WEIGHT = 0.35   # share of the entity cosine when both sides have entities
 
 
@@ -73,6 +75,8 @@ class StoryClusterer:
     def cluster(self, profiles: list[Profile]) -> list[list[Hashable]]:
         """Groups of article keys, each group one story, in order of first article."""
         profiles = sorted(profiles, key=lambda p: (p.date or dt.date.max, str(p.key)))
+        fold = _nisba_folds({w for p in profiles for w in p.words})
+        profiles = [replace(p, words=_folded(p.words, fold)) for p in profiles]
         word_idf = _idf([p.words for p in profiles])
         entity_idf = _idf([p.entities for p in profiles])
         clusters: list[Cluster] = []
@@ -89,7 +93,7 @@ class StoryClusterer:
             best, best_score = None, self.threshold
             for i in sorted(candidates):
                 c = clusters[i]
-                if p.date and c.last and p.date - c.last > self.window:
+                if p.date and c.first and p.date - c.first > self.window:
                     continue
                 score = self.similarity(words, entities, c)
                 if score >= best_score:
@@ -115,6 +119,26 @@ class StoryClusterer:
             return lexical
         return ((1 - self.entity_weight) * lexical
                 + self.entity_weight * _cosine(entities, c.entities, c.entities_norm))
+
+
+def _nisba_folds(vocabulary: set[str]) -> dict[str, str]:
+    """Relative adjectives onto the noun they derive from, when both are in use:
+    عراقي, عراقيه → عراق; اردني → اردن (one topic, written either way)."""
+    folds = {}
+    for word in vocabulary:
+        for suffix in ("يه", "ي"):
+            stem = word[:-len(suffix)]
+            if word.endswith(suffix) and len(stem) >= 3 and stem in vocabulary:
+                folds[word] = stem
+                break
+    return folds
+
+
+def _folded(words: Counter, fold: dict[str, str]) -> Counter:
+    out: Counter = Counter()
+    for word, n in words.items():
+        out[fold.get(word, word)] += n
+    return out
 
 
 def _idf(bags) -> dict[str, float]:
