@@ -123,7 +123,7 @@ def test_every_parameter_is_bound_never_spliced(app, client, db):
                 checked += 1
     finally:
         store.query, store.stream = query, stream
-    assert checked >= 40 * len(INJECTIONS) and executed > checked // 2  # the spy saw the SQL
+    assert checked >= 40 * len(INJECTIONS) and executed >= 100  # many payloads reach SQL as values
     assert _totals(client) == before
     with open_store(db, read_only=True, persistent=False) as store:
         tables = {r["name"] for r in store.query("SELECT table_name AS name FROM information_schema.tables")}
