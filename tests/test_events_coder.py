@@ -36,7 +36,7 @@ def code(coder, text, entities=(), published=None, quotes=()):
 
 @pytest.mark.parametrize("text, plover", [
     ("التقى وزير الخارجية المصري نظيره الأردني في عمان.", "CONSULT"),
-    ("اتفق البلدان على تبادل المعلومات الأمنية.", "AGREE"),
+    ("اتفقت الحكومة والمعارضة على تبادل المعلومات الأمنية.", "AGREE"),
     ("أشاد رئيس الوزراء بجهود الوساطة.", "SUPPORT"),
     ("أدانت الحكومة بشدة تصريحات السفير.", "DISAPPROVE"),
     ("طالب النواب الحكومة بالاستقالة.", "DEMAND"),
@@ -100,6 +100,12 @@ def test_not_current_events_are_not_coded(coder, text):
     doc = code(coder, text)
     assert not [e for e in doc.events if e.plover in ("ASSAULT", "PROTEST")], \
         [(e.plover, text[e.trigger[0]:e.trigger[1]]) for e in doc.events]
+
+
+def test_interactions_need_a_party_but_violence_does_not(coder):
+    assert not code(coder, "اتفق الطرفان على تبادل المعلومات.").events
+    doc = code(coder, "انفجرت سيارة مفخخة في سوق المدينة صباح اليوم.")
+    assert "ASSAULT" in {e.plover for e in doc.events}
 
 
 def test_future_visit_is_an_intent_to_meet(coder):

@@ -109,6 +109,8 @@ VICTIM_WORDS = _words("شخص شخصا اشخاص مدني مدنيا مدنيي
                       "مواطنا مواطنين شرطي شرطيا عنصر عناصر رجل رجلا امراه نساء فلسطيني فلسطينيا "
                       "فلسطينيين ناشط ناشطا صحفي صحفيا")
 MEMO_LIMIT = 200_000
+# Protests and violence are worth reporting even when nobody is named (a car bomb exploded).
+WITHOUT_ACTORS = ("14", "18", "19", "20")
 DISTANT_YEARS = 10
 # How far after a trigger the words it needs may come (أعفى … من منصبه، يصل … إلى).
 NEED_REACH = 10
@@ -132,10 +134,10 @@ class Mention:
     country: Optional[str]
 
     def as_actor(self, context_country: Optional[str] = None) -> EventActor:
-        """The actor for an event; a person or body of unknown nationality is taken to
-        belong to the country the article is about."""
+        """The actor for an event; a person of unknown nationality is taken to belong to
+        the country the article is about (bodies without a country may be international)."""
         country = self.country
-        if country is None and self.type in ("PER", "ORG", "GROUP"):
+        if country is None and self.type == "PER":
             country = context_country
         return EventActor(text=self.text, entity=self.entity, actor=self.actor or country,
                           country=country, span=self.span)
@@ -477,6 +479,8 @@ class EventCoder:
         location = self._location(view, trigger, pairs)
         results = []
         for source, target, confidence in pairs:
+            if source is None and target is None and code[:2] not in WITHOUT_ACTORS:
+                continue        # an interaction with no party named cannot be coded
             event = Event(
                 plover=info.plover, cameo=info.code, goldstein=info.goldstein,
                 quad_class=info.quad_class, mode=info.mode,
