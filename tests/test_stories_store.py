@@ -1,5 +1,8 @@
 """Stories over the store: copies linked, story tables filled, repeats hidden from events."""
 import json
+import os
+import uuid
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from stories_articles import visit_stories
@@ -108,3 +111,28 @@ def test_api_shows_stories_and_merged_events_with_a_switch(db):
     detail = client.get(f"/api/stories/{widest['story_id']}").json()
     assert detail["num_sources"] == 2 and len(detail["articles"]) == 3
     assert client.get("/api/stories/none").status_code == 404
+
+
+@pytest.mark.skipif(not os.environ.get("HADATH_TEST_POSTGRES"),
+                    reason="HADATH_TEST_POSTGRES is not set (.ci/run starts a server)")
+def test_stories_on_postgresql():
+    import psycopg
+
+    server = os.environ["HADATH_TEST_POSTGRES"]
+    name = "hadath_stories_" + uuid.uuid4().hex[:10]
+    with psycopg.connect(server, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    url = urlunsplit(urlsplit(server)._replace(path="/" + name))
+    try:
+        with open_store(url) as store:
+            store.add(visit_stories())
+        assert sync_stories(url).stories == 7
+        with open_store(url, read_only=True) as store:
+            from hadath.store import EventFilter
+            assert store.events(EventFilter())["total"] == 5
+            assert store.events(EventFilter.parse(every_report=True))["total"] == 7
+            copies = store.query("SELECT count(*) AS n FROM story_articles WHERE duplicate_of IS NOT NULL")
+            assert copies[0]["n"] == 1
+    finally:
+        with psycopg.connect(server, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
