@@ -101,7 +101,7 @@ def weekly_table(docs: list[dict], result) -> list[dict]:
     return table
 
 
-def write_sample(docs: list[dict], result, n: int, path: Path, seed: int = 9) -> None:
+def write_sample(docs: list[dict], result, n: int, path: Path, seed: int) -> None:
     by_id = {d["id"]: d for d in docs}
     rng = random.Random(seed)
     stories = [s for s in result.stories if s.num_articles > 1]
@@ -137,14 +137,15 @@ def main() -> int:
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "hadath_stories_eval.jsonl")
     parser.add_argument("--sample", type=int, default=30)
     parser.add_argument("--sample-out", type=Path)
+    parser.add_argument("--seed", type=int, default=9, help="of the random sample")
     args = parser.parse_args()
     first, last = args.weeks.split(":")
     records = corpus_records(args.shared, first, last)
     docs = [d for d in analysed(records, args.cache) if d.get("published")]
     print(f"{len(records)} corpus articles in weeks {first}..{last}, {len(docs)} analysed", file=sys.stderr)
-    started = time.monotonic()
+    started, cpu = time.monotonic(), time.process_time()
     result = StoryBuilder().build(docs)
-    took = time.monotonic() - started
+    took, cpu = time.monotonic() - started, time.process_time() - cpu
     table = weekly_table(docs, result)
     names = list(table[0])
     print(" | ".join(names))
@@ -156,12 +157,13 @@ def main() -> int:
     reports, merged = total["event reports"], total["events merged"]
     print(f"\n{len(docs)} articles from {len({d['source'] for d in docs})} outlets; "
           f"{total['copies']} near-duplicate copies ({total['copies'] / len(docs):.1%}); "
-          f"{total['stories']} stories ({total['articles'] / max(1, total['stories']):.2f} articles each), "
+          f"{total['stories']} stories "
+          f"({(total['articles'] - total['copies']) / max(1, total['stories']):.2f} articles each), "
           f"{total['stories of 2+ articles']} with 2+ articles; "
           f"{reports} event reports → {merged} events ({1 - merged / max(1, reports):.1%} fewer); "
-          f"stories built in {took:.1f} s")
+          f"stories built in {took:.1f} s ({cpu:.1f} s CPU)")
     if args.sample_out:
-        write_sample(docs, result, args.sample, args.sample_out)
+        write_sample(docs, result, args.sample, args.sample_out, args.seed)
         print(f"sample for the hand check: {args.sample_out}")
     return 0
 
