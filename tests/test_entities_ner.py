@@ -16,9 +16,10 @@ SENTENCES = [
 
 def test_read_conll_maps_tags_and_reports_bad_lines(tmp_path):
     good = tmp_path / "good.txt"
-    good.write_text("سمير B-PERS\nحداد I-PERS\nفي O\nبيروت B-LOC\n\nقال O\n", encoding="utf-8")
+    good.write_text("سمير B-PERS\nحداد I-PERS\nفي O\nبيروت B-LOC\n\nقال O\nالأولمبياد B-MISC\n",
+                    encoding="utf-8")
     sentences = read_conll(good)
-    assert [s.tags for s in sentences] == [["B-PER", "I-PER", "O", "B-LOC"], ["O"]]
+    assert [s.tags for s in sentences] == [["B-PER", "I-PER", "O", "B-LOC"], ["O", "O"]]
     assert sentences[0].written[0] == "B-PERS"
     bad = tmp_path / "bad.txt"
     bad.write_text("سمير B-PERS\nحداد\n", encoding="utf-8")
@@ -56,10 +57,17 @@ def test_own_decoder_gives_crfsuites_best_path(tmp_path):
     trainer.train(str(tmp_path / "m.crfsuite"))
     export_model(tmp_path / "m.crfsuite", tmp_path / "m.tsv.gz")
     ours = NerTagger.load(tmp_path / "m.tsv.gz", clusters)
+    # words the model labels O anyway may be skipped by the decoder: same paths
+    export_model(tmp_path / "m.crfsuite", tmp_path / "pinned.tsv.gz", outside=["في", "الى", "ان"])
+    pinned = NerTagger.load(tmp_path / "pinned.tsv.gz", clusters)
+    assert pinned.outside == {"في", "الى", "ان"}
     reference = pycrfsuite.Tagger()
     reference.open(str(tmp_path / "m.crfsuite"))
     for text in ["قال الرئيس كريم حداد في عمان إن منظمة الصحة العالمية قريبة",
                  "وصل سمير سالم إلى تونس", "أعلنت شركة النور أن الاتفاق انحسر"]:
         norms = [t.norm for t in tokenize(text)]
         gz = ["B-GPE" if n in clusters else None for n in norms]
-        assert ours.tag(norms, gz) == reference.tag(sentence_features(norms, gz, clusters))
+        expected = reference.tag(sentence_features(norms, gz, clusters))
+        assert ours.tag(norms, gz) == expected
+        assert all(label == "O" for n, label in zip(norms, expected) if n in pinned.outside)
+        assert pinned.tag(norms, gz) == expected

@@ -15,7 +15,7 @@ from __future__ import annotations
 import gzip
 from operator import add
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Iterable, Optional, Sequence
 
 from ..text.normalize import normalize
 from ..text.tokens import proclitic_splits, safe_core
@@ -138,8 +138,11 @@ class NerTagger:
     CACHE_SIZE = 200_000
 
     def __init__(self, labels: list[str], transitions: list[list[float]],
-                 weights: dict[str, dict[int, float]], clusters: WordClusters) -> None:
+                 weights: dict[str, dict[int, float]], clusters: WordClusters,
+                 outside: frozenset[str] = frozenset()) -> None:
         self.labels = labels
+        self.outside = outside
+        self._outside = labels.index("O")
         self.clusters = clusters
         self.transitions = transitions
         self.weights = weights
@@ -160,15 +163,20 @@ class NerTagger:
             index = {label: i for i, label in enumerate(labels)}
             transitions = [[0.0] * len(labels) for _ in labels]
             weights: dict[str, dict[int, float]] = {}
+            outside = set()
             for line in f:
                 attr, _, rest = line.rstrip("\n").partition("\t")
+                if attr == "#O":
+                    outside.add(rest)
+                    continue
                 if attr == "#T":
                     a, b, w = rest.split("\t")
                     transitions[index[a]][index[b]] = float(w)
                     continue
                 weights[attr] = {int(k): float(w) for k, w in
                                  (pair.split(":") for pair in rest.split(" "))}
-        return cls(labels, transitions, weights, load_clusters() if clusters is None else clusters)
+        return cls(labels, transitions, weights, load_clusters() if clusters is None else clusters,
+                   frozenset(outside))
 
     def tag(self, norms: Sequence[str], gazetteer: Sequence[Optional[str]]) -> list[str]:
         """BIO labels for one sentence of normalised tokens; `gazetteer[i]` is the
@@ -177,42 +185,58 @@ class NerTagger:
         if not n:
             return []
         words = [self._word(w) for w in norms]
-        attr = self._attr
-        emissions = []
-        for i in range(n):
-            vectors = [words[i][0]]
-            for off in (-2, -1, 1, 2):
-                j = i + off
-                if 0 <= j < n:
-                    vectors.append(words[j][1][off])
-            if i == 0:
-                vectors.append(attr("BOS"))
-            if i == n - 1:
-                vectors.append(attr("EOS"))
-            if i > 0:
-                vectors.append(attr("bi=" + norms[i - 1] + "|" + norms[i]))
-            if gazetteer:
-                gz = gazetteer[i]
-                if gz:
-                    vectors.append(attr("gz=" + gz))
-                    vectors.append(attr("gzt=" + gz[2:]))
-                if i > 0 and gazetteer[i - 1]:
-                    vectors.append(attr("-1gz=" + gazetteer[i - 1]))
-                if i + 1 < n and gazetteer[i + 1]:
-                    vectors.append(attr("1gz=" + gazetteer[i + 1]))
-            emissions.append([sum(column) for column in zip(*vectors)])
-        return [self.labels[y] for y in self._viterbi(emissions)]
+        outside = self.outside
+        path = [self._outside] * n
+        i = 0
+        while i < n:
+            if norms[i] in outside:
+                i += 1
+                continue
+            end = i
+            while end < n and norms[end] not in outside:
+                end += 1
+            emissions = [self._emission(k, norms, words, gazetteer) for k in range(i, end)]
+            path[i:end] = self._viterbi(emissions, i > 0, end < n)
+            i = end
+        return [self.labels[y] for y in path]
 
-    def _viterbi(self, emissions: list[list[float]]) -> list[int]:
-        """The best label path. The forward pass keeps only scores; the best
+    def _emission(self, i: int, norms: Sequence[str], words: list, gazetteer) -> list[float]:
+        """The score of each label at token i from all its features."""
+        n, attr = len(norms), self._attr
+        vectors = [words[i][0]]
+        for off in (-2, -1, 1, 2):
+            j = i + off
+            if 0 <= j < n:
+                vectors.append(words[j][1][off])
+        if i == 0:
+            vectors.append(attr("BOS"))
+        if i == n - 1:
+            vectors.append(attr("EOS"))
+        if i > 0:
+            vectors.append(attr("bi=" + norms[i - 1] + "|" + norms[i]))
+        if gazetteer:
+            gz = gazetteer[i]
+            if gz:
+                vectors.append(attr("gz=" + gz))
+                vectors.append(attr("gzt=" + gz[2:]))
+            if i > 0 and gazetteer[i - 1]:
+                vectors.append(attr("-1gz=" + gazetteer[i - 1]))
+            if i + 1 < n and gazetteer[i + 1]:
+                vectors.append(attr("1gz=" + gazetteer[i + 1]))
+        return [sum(column) for column in zip(*vectors)]
+
+    def _viterbi(self, emissions: list[list[float]], after_o: bool, before_o: bool) -> list[int]:
+        """The best label path through a stretch of tokens (between O tokens when
+        `after_o`/`before_o`). The forward pass keeps only scores; the best
         predecessor is worked out again for the labels on the path alone."""
-        columns = self._columns
-        history = [emissions[0]]
-        scores = emissions[0]
+        columns, o = self._columns, self._outside
+        scores = list(map(add, emissions[0], self.transitions[o])) if after_o else emissions[0]
+        history = [scores]
         for e in emissions[1:]:
             scores = [max(map(add, scores, column)) + ey for column, ey in zip(columns, e)]
             history.append(scores)
-        y = scores.index(max(scores))
+        final = list(map(add, scores, columns[o])) if before_o else scores
+        y = final.index(max(final))
         path = [y]
         for previous in reversed(history[:-1]):
             totals = list(map(add, previous, columns[y]))
@@ -251,9 +275,11 @@ class NerTagger:
         return found
 
 
-def export_model(crfsuite_path: Path, out: Path, digits: int = 4) -> None:
+def export_model(crfsuite_path: Path, out: Path, outside: Iterable[str] = (), digits: int = 4) -> None:
     """Write a crfsuite model's labels, transitions and non-zero state weights
-    in the gzipped text form `NerTagger.load` reads."""
+    in the gzipped text form `NerTagger.load` reads, with the `outside` words:
+    frequent words never part of a name in training (`في`, `،`), which the tagger
+    labels O without decoding, so each sentence is decoded in short stretches."""
     import pycrfsuite
 
     tagger = pycrfsuite.Tagger()
@@ -269,6 +295,8 @@ def export_model(crfsuite_path: Path, out: Path, digits: int = 4) -> None:
         f.write("#labels " + " ".join(labels) + "\n")
         for (a, b), w in sorted(info.transitions.items()):
             f.write(f"#T\t{a}\t{b}\t{w:.{digits}f}\n")
+        for word in sorted(outside):
+            f.write(f"#O\t{word}\n")
         for attr in sorted(by_attr):
             f.write(attr + "\t" + " ".join(by_attr[attr]) + "\n")
 
