@@ -19,6 +19,7 @@ from .lexicon import CueLexicon
 from .reported import Candidate, CueFinder
 from .speakers import Speaker, SpeakerResolver
 
+_PREPOSITIONS = frozenset(normalize(w) for w in "على في من إلى عن مع".split())
 _PUNCTUATION = re.compile(r"[^\w\s]")
 _POSSESSIVE = re.compile(r"^و?(?P<stem>\w{3,}?)(?:هم|ها|ه|هما)$")
 
@@ -113,6 +114,8 @@ class QuoteFinder:
             speaker = resolver.previous(cand.feminine)  # طالبت بوضع قواعد: no subject written
         elif found is None or found.entity is None and not self._named_source(doc, start, subject.end):
             return None
+        elif found.entity is not None and not _named_first(doc, found.entity, start, end):
+            return None  # طالبت المجتمع الدولي وعلى رأسه الأمم المتحدة: a named object
         else:
             speaker, start = found, subject.end
         cand.content = strip_marks(doc.text, start, end, marks=False)
@@ -181,6 +184,19 @@ class QuoteFinder:
             if speaker is not None and speaker.entity is not None:
                 return speaker
         return None
+
+
+def _named_first(doc: Document, entity_id: str, start: int, end: int) -> bool:
+    """Whether `entity_id` is named near the start of `text[start:end]`, before any
+    word with و that may start the object or another clause: the subject follows
+    its verb (`اتهم وزير الداخلية فلان المعارضة`), an entity further on is its object
+    (`طالبت المجتمع الدولي وعلى رأسه الأمم المتحدة`)."""
+    mention = next((m for m, e in doc.entities_in(start, end) if e.id == entity_id), None)
+    if mention is None:
+        return False
+    before = normalize(doc.text[start:mention[0]]).split()
+    return len(before) <= 5 and not any(w[0] == "و" and (w[1:] in _PREPOSITIONS or w[1:3] == "ال")
+                                        for w in before)
 
 
 def _standalone_quotation(text: str, start: int, end: int) -> Optional[tuple[int, int]]:

@@ -35,9 +35,10 @@ _CLAUSE_OPENERS = frozenset(normalize(w) for w in (
     "بدوره بدورها جهته جهتها").split())
 _PRE_SUBJECT_OPENERS = frozenset(normalize(w) for w in
                                  "كان وكان كانت وكانت أما وأما بينما فيما ثم".split())
+_CNN = re.compile(r"(?<![^\W_])سي\s+ان\s+ان(?![^\W_])")
 _RELAYING = frozenset(normalize(w) for w in "نقل نقلت".split())
 _RELATIVES = frozenset(normalize(w) for w in "الذي التي الذين اللذان اللتان اللذين".split())
-_COMPLEMENT_AHEAD = re.compile(r"[\s،,]*ب?(?:ان|انه|انها|انهم)(?![^\W_])(?!\.)\s*")
+_COMPLEMENT_AHEAD = re.compile(r"[\s،,]*ب?(?:ان|انه|انها|انهم)(?![^\W_])(?![._])\s*")
 _STATEMENT_START = re.compile(r"^\s*(?:ف?ان(?:ه|ها|هم)?|ف)(?![^\W_])\s*")
 _PRONOUN = re.compile(r"(هما|هم|ها|ه)(?![^\W_])")
 _WORDS = re.compile(r"[^\W_]+")
@@ -79,7 +80,9 @@ class _View:
     def __init__(self, text: str, sentence: Sentence):
         self.start, self.end = sentence.start, sentence.end
         n = normalize_with_offsets(text[sentence.start:sentence.end])
-        self.norm, self._offsets = n.text, n.offsets
+        # سي إن إن (CNN) holds إن twice: join it so that neither reads as a complement
+        self.norm = _CNN.sub(lambda m: re.sub(r"\s", "_", m.group()), n.text)
+        self._offsets = n.offsets
 
     def pos(self, i: int) -> int:
         """Original offset of normalised index `i`. As an end it keeps the diacritics
@@ -98,8 +101,8 @@ class CueFinder:
     def __init__(self, lexicon: CueLexicon):
         self.lexicon = lexicon
         self._complement = re.compile(
-            rf"(?<![^\W_])(?<!\.)(?:(?P<prep>{lexicon.preposition})\s+)?"
-            r"(?P<comp>ب?(?:ان|انه|انها|انهم|انهما|انهن|اننا|انني))(?![^\W_])(?!\.)"
+            rf"(?<![^\W_])(?<![._])(?:(?P<prep>{lexicon.preposition})\s+)?"
+            r"(?P<comp>ب?(?:ان|انه|انها|انهم|انهما|انهن|اننا|انني))(?![^\W_])(?![._])"
             r"|(?P<colon>:)|(?P<mark>[«»“”„\"'″])")
 
     def sentence(self, text: str, sentence: Sentence) -> list[Candidate]:
@@ -410,7 +413,7 @@ def _source_end(norm: str, start: int, cut: int) -> int:
         gap = norm[end:m.start()]
         if i and any(ch in gap for ch in "،,.:؛\n") or i >= _MAX_SOURCE_WORDS:
             break
-        if m.group() in ("فان", "ان", "انه", "انها", "فانه", "فانها"):
+        if m.group() in ("فان", "ان", "انه", "انها", "فانه", "فانها") and norm[m.start() - 1] != "_":
             break
         end = m.end()
     return end

@@ -38,7 +38,7 @@ _NAME_JOINERS = frozenset(normalize(w) for w in "عبد أبو أبي بن اب�
 # A preposition with a pronoun right after the verb (قالت فيها، أعلنت عنها): not the subject.
 _PRONOUN_PREPOSITIONS = frozenset(normalize(w) for w in (
     "فيه فيها فيهم عنه عنها عنهم له لها لهم منه منها منهم عليه عليها عليهم إليه إليها "
-    "إليهم معه معها معهم بها به بهم").split())
+    "إليهم معه معها معهم بها به بهم خلاله خلالها").split())
 # What keeps an anonymous source's description going past عن (طلب عدم الكشف عن اسمه).
 _WITHHELD = frozenset(normalize(w) for w in "اسمه اسمها هويته هويتها أسمائهم هويتهم".split())
 _CALLED = frozenset(normalize(w) for w in "يدعى ويدعى يدعي".split())
@@ -195,7 +195,8 @@ class SpeakerResolver:
             return Speaker(entity.id, entity.name, role, body=entity.type != "PER"), m_end
         body = head[0][2] in self.lexicon.body_heads
         if body:  # وكالة فرانس برس، مجلس الأمن: the name of a body is all of it
-            return Speaker(None, text[h_start:h_end], body=True), None
+            own = next((i for i, w in enumerate(head) if i and _possessed(text[w[0]:w[1]])), len(head))
+            return Speaker(None, text[h_start:head[own - 1][1]], body=True), None
         if title_only:
             if apposition and _name_like(apposition):
                 return Speaker(None, text[apposition[0][0]:apposition[-1][1]],
@@ -244,11 +245,12 @@ class SpeakerResolver:
 def _parts(words):
     """The head of a subject phrase (up to a comma or an adjunct) and the
     apposition after a comma (`جون بولتون، مستشار …`)."""
-    head, apposition, current = [], [], None
+    head, apposition = [], []
     current = head
     for i, w in enumerate(words):
-        if w[2] == "عن" and i + 1 < len(words) and words[i + 1][2] in _WITHHELD:
-            current.append(w)
+        if (w[2] == "عن" and i + 1 < len(words) and words[i + 1][2] in _WITHHELD
+                or w[2] == "ان" and i and words[i - 1][2] in ("سي", "ان")):
+            current.append(w)  # عن اسمه، سي إن إن: part of the description
             continue
         if w[2] in "،,":
             if current is head and head:
