@@ -96,7 +96,11 @@ def _read_file(path: Path, jsonl: bool, published: Optional[str]) -> Iterator[It
             yield InputProblem(origin, f"too large for one article ({size / 1e6:.1f} MB, "
                                        f"limit {MAX_ARTICLE_BYTES / 1e6:.0f} MB)")
             return
-        data = path.read_bytes()
+        with path.open("rb") as stream:  # bounded: devices and growing files have no true size
+            data = stream.read(MAX_ARTICLE_BYTES + 1)
+        if len(data) > MAX_ARTICLE_BYTES:
+            yield InputProblem(origin, f"too large for one article (over {MAX_ARTICLE_BYTES / 1e6:.0f} MB)")
+            return
     except OSError as exc:
         yield InputProblem(origin, f"cannot read ({exc.strerror or exc})")
         return
