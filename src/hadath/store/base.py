@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Optional
 
 from .queries import Queries
-from .rows import article_rows, text_hash
+from .rows import article_rows, hash_of_form, search_form
 from .tables import COLUMNS, create_statements
 
 # Articles written per transaction: a crash loses at most this many (re-run adds them back);
@@ -70,6 +70,10 @@ class Store(Queries):
 
     def _sql(self, sql: str) -> str:
         return sql
+
+    def contains_sql(self, column: str) -> str:
+        """SQL test that `column` contains the bound text, literally (no wildcards)."""
+        return f"contains({column}, ?)"
 
     def _begin(self, con) -> None:
         con.execute("BEGIN TRANSACTION")
@@ -172,24 +176,26 @@ class Store(Queries):
             self._begin(con)
             try:
                 self._lock_writers(con)
-                fresh, seen = [], set()
-                for doc in docs:
-                    url = doc.get("url") or None
-                    digest = text_hash(doc["text"])
-                    key = ("url", url) if url else ("text", digest)
-                    if key in seen or self._has(con, url, digest):
+                forms = [search_form(doc["text"]) for doc in docs]
+                keys = [("url", doc["url"]) if doc.get("url") else ("text", hash_of_form(form))
+                        for doc, form in zip(docs, forms)]
+                seen = self._stored_keys(con, keys)
+                fresh, fresh_forms = [], []
+                for doc, form, key in zip(docs, forms, keys):
+                    if key in seen:
                         result.skipped += 1
                         continue
                     seen.add(key)
                     fresh.append(doc)
+                    fresh_forms.append(form)
                 article_ids = self._next_ids(con, "article_ids", len(fresh))
                 event_ids = self._next_ids(con, "event_ids",
                                            sum(len(d.get("events") or []) for d in fresh))
                 tables: dict[str, list[tuple]] = {name: [] for name in COLUMNS}
                 now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
-                for doc, article_id in zip(fresh, article_ids):
+                for doc, form, article_id in zip(fresh, fresh_forms, article_ids):
                     n = len(doc.get("events") or [])
-                    rows = article_rows(doc, article_id, event_ids[:n], now)
+                    rows = article_rows(doc, article_id, event_ids[:n], now, form)
                     event_ids = event_ids[n:]
                     for name, table_rows in rows.items():
                         tables[name].extend(table_rows)
@@ -205,6 +211,20 @@ class Store(Queries):
         result.quotes = len(tables["quotes"])
         result.events = len(tables["events"])
         return result
+
+    def _stored_keys(self, con, keys: list[tuple[str, str]]) -> set[tuple[str, str]]:
+        """Which of these ("url", URL) / ("text", hash) identities the store holds (one
+        query per kind, values bound)."""
+        found: set[tuple[str, str]] = set()
+        for kind, column in (("url", "url"), ("text", "text_hash")):
+            values = sorted({value for k, value in keys if k == kind})
+            for start in range(0, len(values), 500):
+                part = values[start:start + 500]
+                marks = ", ".join("?" * len(part))
+                rows = con.execute(self._sql(f"SELECT {column} FROM articles WHERE {column} IN ({marks})"),
+                                   part).fetchall()
+                found.update((kind, row[0]) for row in rows)
+        return found
 
     def _next_ids(self, con, sequence: str, n: int) -> list[int]:
         if n == 0:
@@ -380,6 +400,9 @@ class PostgresStore(Store):
 
     def _sql(self, sql: str) -> str:
         return sql.replace("?", "%s")
+
+    def contains_sql(self, column: str) -> str:
+        return f"strpos({column}, ?) > 0"
 
     def _lock_writers(self, con) -> None:
         con.execute("SELECT pg_advisory_xact_lock(%s)", [self.WRITER_LOCK])

@@ -5,12 +5,12 @@ import datetime as dt
 from typing import Iterator, Optional
 
 from ..text import normalize_with_offsets
-from .filters import INTERVALS, EventFilter, FilterError, check_country, check_date, check_text, like_pattern
+from .filters import INTERVALS, EventFilter, FilterError, check_country, check_date, check_text
 from .rows import article_object
 
 MAX_PAGE = 500
 MAX_OFFSET = 1_000_000_000  # past this the database's integers overflow (a 500, not a 400)
-ESCAPE = " ESCAPE '\\'"
+ESCAPE = " ESCAPE '\\'"  # for LIKE patterns made by filters.like_pattern
 
 EVENT_LIST_COLUMNS = (
     "e.id, e.article_id, e.plover, e.mode, e.cameo, e.goldstein, e.quad_class, "
@@ -73,25 +73,41 @@ class Queries:
                  limit: int = 20, offset: int = 0) -> dict:
         limit, offset = page(limit, offset)
         where, params, words = self._article_where(q, source, start, end)
-        total = self.query(f"SELECT count(*) AS n FROM articles a WHERE {where}", params)[0]["n"]
-        rows = self.query(
+        # One scan finds the page and the total; the texts are read for that page only.
+        found = self.query(
+            f"SELECT a.id, count(*) OVER () AS total FROM articles a WHERE {where} "
+            "ORDER BY a.published DESC NULLS LAST, a.id DESC LIMIT ? OFFSET ?", params + [limit, offset])
+        total = found[0]["total"] if found else self._count("articles a", where, params, offset)
+        rows = self._by_ids(
             "SELECT a.id AS store_id, a.doc_id AS id, a.title, a.source, a.published, a.url, "
-            f"a.text, a.n_entities, a.n_quotes, a.n_events FROM articles a WHERE {where} "
-            "ORDER BY a.published DESC NULLS LAST, a.id DESC LIMIT ? OFFSET ?",
-            params + [limit, offset])
+            "a.text, a.n_entities, a.n_quotes, a.n_events FROM articles a WHERE a.id IN ({ids})",
+            [r["id"] for r in found], "store_id")
         items = []
         for row in rows:
             row["snippet"] = snippet(row.pop("text"), words)
             items.append(_jsonable(row))
         return {"total": int(total), "limit": limit, "offset": offset, "items": items}
 
+    def _count(self, table: str, where: str, params: list, offset: int) -> int:
+        """Matches of a query whose page came back empty (zero unless paged past the end)."""
+        if offset == 0:
+            return 0
+        return int(self.query(f"SELECT count(*) AS n FROM {table} WHERE {where}", params)[0]["n"])
+
+    def _by_ids(self, sql: str, ids: list[int], key: str) -> list[dict]:
+        """Rows of `sql` (with an `IN ({ids})` slot) for these ids, in the order of `ids`."""
+        if not ids:
+            return []
+        rows = {r[key]: r for r in self.query(sql.replace("{ids}", ", ".join("?" * len(ids))), ids)}
+        return [rows[i] for i in ids if i in rows]
+
     def _article_where(self, q, source, start, end) -> tuple[str, list, list[str]]:
         clauses, params = [], []
         form = check_text(q, "q")
         words = form.split() if form else []
         for word in words[:10]:
-            clauses.append("a.search_text LIKE ?" + ESCAPE)
-            params.append(like_pattern(word))
+            clauses.append(self.contains_sql("a.search_text"))
+            params.append(word)
         if source:
             clauses.append("a.source = ?")
             params.append(source)
@@ -137,11 +153,13 @@ class Queries:
     def events(self, event_filter: EventFilter, limit: int = 50, offset: int = 0) -> dict:
         limit, offset = page(limit, offset)
         where, params = event_filter.where("e")
-        total = self.query(f"SELECT count(*) AS n FROM events e WHERE {where}", params)[0]["n"]
-        rows = self.query(
+        found = self.query(
+            f"SELECT e.id, count(*) OVER () AS total FROM events e WHERE {where} "
+            "ORDER BY e.event_date DESC NULLS LAST, e.id DESC LIMIT ? OFFSET ?", params + [limit, offset])
+        total = found[0]["total"] if found else self._count("events e", where, params, offset)
+        rows = self._by_ids(
             f"SELECT {EVENT_LIST_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id "
-            f"{STORY_JOIN} WHERE {where} ORDER BY e.event_date DESC NULLS LAST, e.id DESC LIMIT ? OFFSET ?",
-            params + [limit, offset])
+            f"{STORY_JOIN} WHERE e.id IN ({{ids}})", [r["id"] for r in found], "id")
         return {"total": int(total), "limit": limit, "offset": offset,
                 "items": [_jsonable(r) for r in rows]}
 
@@ -242,8 +260,8 @@ class Queries:
         clauses, params = [], []
         form = check_text(speaker, "speaker")
         if form:
-            clauses.append("q.search_speaker LIKE ?" + ESCAPE)
-            params.append(like_pattern(form))
+            clauses.append(self.contains_sql("q.search_speaker"))
+            params.append(form)
         where = " AND ".join(clauses) or "TRUE"
         total = self.query(f"SELECT count(*) AS n FROM quotes q WHERE {where}", params)[0]["n"]
         rows = self.query(
@@ -261,8 +279,8 @@ class Queries:
         clauses, params = [], []
         form = check_text(name, "name")
         if form:
-            clauses.append("(n.search_name LIKE ?" + ESCAPE + " OR lower(n.latin) LIKE ?" + ESCAPE + ")")
-            params += [like_pattern(form)] * 2
+            clauses.append(f"({self.contains_sql('n.search_name')} OR {self.contains_sql('lower(n.latin)')})")
+            params += [form] * 2
         if type:
             if type.upper() not in ("PER", "ORG", "GPE", "LOC", "NORP"):
                 raise FilterError("type", f"{type[:20]!r} is not one of PER, ORG, GPE, LOC, NORP")

@@ -18,7 +18,12 @@ def search_form(text: str) -> str:
 def text_hash(text: str) -> str:
     """Identity of an article without URL: its normalised text, so that a copy
     differing only in spelling variants, diacritics or spacing is the same article."""
-    return hashlib.sha1(search_form(text).encode("utf-8")).hexdigest()
+    return hash_of_form(search_form(text))
+
+
+def hash_of_form(form: str) -> str:
+    """`text_hash` of a text whose `search_form` is already computed."""
+    return hashlib.sha1(form.encode("utf-8")).hexdigest()
 
 
 def _date(value: Optional[str]) -> Optional[dt.date]:
@@ -32,18 +37,24 @@ def _span(span) -> tuple[Optional[int], Optional[int]]:
     return (span[0], span[1]) if span else (None, None)
 
 
-def article_rows(doc: dict, article_id: int, event_ids: list[int], now: dt.datetime) -> dict[str, list[tuple]]:
-    """Rows of every table for one article object (schema article.schema.json)."""
+def article_rows(doc: dict, article_id: int, event_ids: list[int], now: dt.datetime,
+                 text_form: Optional[str] = None) -> dict[str, list[tuple]]:
+    """Rows of every table for one article object (schema article.schema.json).
+    `text_form` is `search_form(doc["text"])` when the caller has it already."""
     text = doc["text"]
+    text_form = search_form(text) if text_form is None else text_form
+    title = doc.get("title") or ""
+    # The analysed text starts with the headline; search the headline too when it does not.
+    searched = text_form if text.startswith(title) else search_form(title) + " " + text_form
     entities = doc.get("entities") or []
     quotes = doc.get("quotes") or []
     events = doc.get("events") or []
     published = _date(doc.get("published"))
     by_id = {e["id"]: e for e in entities}
 
-    article = (article_id, str(doc["id"]), doc.get("url"), text_hash(text), doc.get("source"),
+    article = (article_id, str(doc["id"]), doc.get("url"), hash_of_form(text_form), doc.get("source"),
                doc.get("title"), published, doc.get("language") or "ar", doc.get("encoding"),
-               text, search_form(((doc.get("title") or "") + "\n" + text)),
+               text, searched,
                len(entities), len(quotes), len(events), now)
 
     entity_rows = []
