@@ -250,7 +250,7 @@ class DuckDBStore(Store):
     opening a fresh one (which sees the new rows) once the writer is done."""
 
     STALE_FLAG = 300.0   # seconds: a flag older than this was left by a killed writer
-    MAX_SHARED_AGE = 2.0  # seconds: let writers that raise no flag in now and then
+    MAX_SHARED_AGE = 30.0  # seconds: let writers that raise no flag (not hadath's) in now and then
 
     def __init__(self, path: str, read_only: bool = False, persistent: bool = True,
                  lock_timeout: float = 30.0):

@@ -70,6 +70,8 @@ INDEXES = [
     "CREATE UNIQUE INDEX IF NOT EXISTS articles_url ON articles (url)",
     "CREATE INDEX IF NOT EXISTS articles_text_hash ON articles (text_hash)",
     "CREATE INDEX IF NOT EXISTS events_article ON events (article_id)",
+    "CREATE INDEX IF NOT EXISTS entities_article ON entities (article_id)",
+    "CREATE INDEX IF NOT EXISTS quotes_article ON quotes (article_id)",
 ]
 # PostgreSQL gains from B-tree indexes for filters; DuckDB scans with zone maps instead.
 POSTGRES_INDEXES = [
