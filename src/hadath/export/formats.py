@@ -33,7 +33,9 @@ def export(store, fmt: str, event_filter: EventFilter, out: BinaryIO,
     if fmt == "jsonl":
         n = 0
         # Articles, not events: one whose events repeat another article's still matches.
-        for obj in store.iter_articles(replace(event_filter, every_report=True), q=q):
+        if not event_filter.is_empty():
+            event_filter = replace(event_filter, every_report=True)
+        for obj in store.iter_articles(event_filter, q=q):
             out.write((json.dumps(obj, ensure_ascii=False) + "\n").encode("utf-8"))
             n += 1
         return n
