@@ -136,3 +136,19 @@ def test_stories_on_postgresql():
     finally:
         with psycopg.connect(server, autocommit=True) as admin:
             admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def test_exports_carry_story_counts_and_jsonl_keeps_copies(db, tmp_path):
+    from hadath.cli import main
+
+    out = tmp_path / "events.csv"
+    assert main(["export", "--db", db, "--format", "csv", "-o", str(out)]) == 0
+    header, *rows = out.read_text(encoding="utf-8").splitlines()
+    assert {"story_id", "num_articles", "num_sources"} <= set(header.split(","))
+    assert len(rows) == 5
+    assert main(["export", "--db", db, "--format", "csv", "--every-report", "-o", str(out)]) == 0
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 1 + 7
+    articles = tmp_path / "articles.jsonl"
+    assert main(["export", "--db", db, "--format", "jsonl", "--plover", "CONSULT", "-o", str(articles)]) == 0
+    ids = {json.loads(line)["id"] for line in articles.read_text(encoding="utf-8").splitlines()}
+    assert ids == {"a1", "a2", "a3", "c1"}
