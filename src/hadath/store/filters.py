@@ -136,4 +136,6 @@ class EventFilter:
         return (" AND ".join(clauses) or "TRUE"), params
 
     def is_empty(self) -> bool:
-        return not any(getattr(self, f) is not None for f in self.__dataclass_fields__)
+        """No condition on which events match (every_report only says how to count them)."""
+        return not any(getattr(self, f) is not None for f in self.__dataclass_fields__
+                       if f != "every_report")
