@@ -548,6 +548,10 @@ class EventCoder:
                 target = target or complement
             if source is None:
                 source = self._subject_before(view, trigger, before)
+            if source is None and trigger.pronoun in ("ه", "ها", "هم", "هما") and not entry.object:
+                # زيارته، محادثاتهم: the possessor is the actor already in play
+                source = continuing or previous_subject
+                confidence = 0.5
             if source is None and entry.object and complement is not target:
                 source = complement
             if entry.sym and target is None and (source is None or source in before):
