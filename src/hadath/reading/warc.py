@@ -2,6 +2,7 @@
 page or plain-text resource, with the archived URL."""
 from __future__ import annotations
 
+import zlib
 from pathlib import Path
 from typing import Iterator, Optional
 
@@ -59,7 +60,12 @@ def read_warc(path: Path, published: Optional[str]) -> Iterator:
                                 "url": url or page.url, "source": page.sitename, "published": page.date},
                                where, published, encoding)
         except ArchiveLoadFailed as exc:
-            yield InputProblem(origin, f"not a WARC file ({str(exc).strip()[:120]})")
+            # (warcio's message quotes the file's first bytes: binary garbage for a terminal)
+            yield InputProblem(origin, f"not a WARC file ({str(exc).split(',')[0].strip()[:80]})")
+            return
+        except (AttributeError, ValueError, EOFError, OSError, zlib.error) as exc:
+            # warcio trips over damaged records (e.g. a response without a target URI)
+            yield InputProblem(origin, f"damaged WARC file after record {n} ({type(exc).__name__})")
             return
         if n == 0:
             yield InputProblem(origin, "WARC file holds no response or resource records")
