@@ -87,6 +87,18 @@ def hostile(tmp_path_factory):
     put("i-digits-only.txt", ("١٢٣٤٥٦٧ 2024 ۱۲۳ 0.5 " * 40).encode())
     bad[put("j-broken.json", b'{"id": "x", "text": ')] = "invalid JSON"
 
+    # Feeds and web archives: random bytes, a damaged record, external and nested entities.
+    bad[put("l-random.rss", os.urandom(3000))] = "not an RSS or Atom feed"
+    bad[put("l-random.warc", b"\x8f\x00" + os.urandom(3000))] = "not a WARC file"
+    bad[put("l-damaged.warc", b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\nabc")] = "WARC"
+    entities = "".join(f'<!ENTITY e{k} "{f"&e{k - 1};" * 10}">' for k in range(1, 10))
+    put("m-entities.rss", (
+        '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY e0 "lol">' + entities
+        + '<!ENTITY leak SYSTEM "file:///etc/passwd">]><rss version="2.0"><channel>'
+        + '<item><title>&e9;</title><link>https://example.org/a</link>'
+        + f"<description>&leak; {STORY}</description></item></channel></rss>").encode())
+    good["https://example.org/a"] = "المحادثات"
+
     lines = root / "k-lines.jsonl"
     rows = [
         {"id": "ok-1", "text": STORY, "published": "2023-03-01"},
@@ -186,6 +198,11 @@ def test_bidi_controls_keep_offsets_exact(hostile):
             for start, end in entity["mentions"]:
                 assert 0 <= start < end <= len(text)
                 assert text[start:end].strip() == text[start:end]
+
+
+def test_feed_entities_are_not_expanded(hostile):
+    [doc] = [d for d in hostile["docs"] if d["id"] == "https://example.org/a"]
+    assert "root:" not in doc["text"] and "lollol" not in doc["text"] and len(doc["text"]) < 2 * len(STORY)
 
 
 def test_bad_dates_are_dropped_with_a_note_and_the_article_kept(hostile):
