@@ -113,7 +113,7 @@ MEMO_LIMIT = 200_000
 WITHOUT_ACTORS = ("14", "18", "19", "20")
 DISTANT_YEARS = 10
 # How far after a trigger the words it needs may come (أعفى … من منصبه، يصل … إلى).
-NEED_REACH = 10
+NEED_REACH = 15
 # How far from its triggers a sentence is searched for unnamed groups (tokens).
 GROUP_REACH = 15
 _UNSET = object()
