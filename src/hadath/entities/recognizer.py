@@ -226,12 +226,15 @@ class EntityRecognizer:
         # shortened forms join the unique longer entity that contains them
         keyed = [(g, g[0].key(doc)) for g in groups]
         for short, short_key in sorted(keyed, key=lambda x: len(x[1])):
-            if not short or short[0].entry is not None and short[0].type != "ORG":
+            if not short or short[0].entry is not None and short[0].type not in ("ORG", "PER"):
                 continue
             hosts = [g for g, k in keyed if g is not short and g and len(k) > len(short_key)
                      and _joins(short[0].type, short_key, g[0].type, k)]
             if len({id(h) for h in hosts}) == 1:
                 host = hosts[0]
+                known = {m.entry for m in short + host if m.entry is not None}
+                if len(known) > 1:
+                    continue  # two different known people or bodies
                 for m in short:
                     m.type = host[0].type
                 host.extend(short)
@@ -413,8 +416,9 @@ def _joins(short_type: str, short_key: tuple, long_type: str, long_key: tuple) -
     """Whether a shorter name is a shortened form of a longer one of the same entity."""
     if short_type != long_type and not (len(short_key) == 1 and long_type == "PER"):
         return False
-    if long_type == "PER":
-        return short_key == long_key[-len(short_key):] and len(short_key[-1]) > 2
+    if long_type == "PER":  # the surname, or a first name alone
+        return len(short_key[-1]) > 2 and (short_key == long_key[-len(short_key):] or (
+            len(short_key) == 1 and short_key[0] == long_key[0]))
     if long_type == "ORG":
         return short_key == long_key[:len(short_key)] and len(short_key) >= 2
     return False
