@@ -64,7 +64,7 @@ def test_inputs_are_read_a_bounded_distance_ahead_of_the_output(tmp_path, monkey
     from hadath.scale import processes
 
     path = tmp_path / "long.jsonl"
-    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records(300)) + "\n",
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records(150)) + "\n",
                     encoding="utf-8")
     pulled = []
 
@@ -81,5 +81,5 @@ def test_inputs_are_read_a_bounded_distance_ahead_of_the_output(tmp_path, monkey
     assert first["id"] == "a0"
     assert len(pulled) <= in_flight_limit + 4
     rest = [json.loads(line)["id"] for line in lines]
-    assert [first["id"]] + rest == [f"a{i}" for i in range(300)]
-    assert len(pulled) == 300
+    assert [first["id"]] + rest == [f"a{i}" for i in range(150)]
+    assert len(pulled) == 150
