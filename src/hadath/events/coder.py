@@ -213,8 +213,9 @@ class EventCoder:
                            event.negated)
                     if key in seen and (event.source.text or event.target):
                         continue
-                    if key in seen and any(e.trigger == event.trigger for e in events):
-                        continue
+                    if key in seen and any(e.sentence == event.sentence for e in events
+                                           if (e.plover, e.source.text, e.target) == (event.plover, "", None)):
+                        continue                # one unattributed event of a kind per sentence
                     seen.add(key)
                     events.append(event)
                     subject_here = subject_here or subject
