@@ -96,7 +96,7 @@ class Writer:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.engine == "dask" or args.workers:
+    if args.engine == "dask" or args.workers or args.scheduler:
         from ..scale.cluster import run_dask_ingest
         return run_dask_ingest(args)
     from ..pipeline import Pipeline
