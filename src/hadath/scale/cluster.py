@@ -207,6 +207,10 @@ def run_dask_ingest(args: argparse.Namespace) -> int:
     from ..store import StoreError, open_store
     from ..store.base import redacted
 
+    if args.scheduler and args.workers:
+        print("hadath: --workers sizes a local cluster; with --scheduler, the cluster's own "
+              "workers analyse (start them with `dask worker`)", file=sys.stderr)
+        return 2
     try:
         with open_store(args.db, lock_timeout=300) as store:
             before = store.counts()

@@ -24,7 +24,8 @@ def configure_engine(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--engine", choices=("local", "dask"), default="local",
                        help="local: this process analyses (default); dask: Dask workers analyse")
     group.add_argument("--scheduler", metavar="tcp://HOST:PORT",
-                       help="with --engine dask: a running Dask scheduler (default: start a local cluster)")
+                       help="analyse on the Dask cluster of this scheduler (implies --engine dask; "
+                            "default: start a local cluster)")
     group.add_argument("--workers", metavar="N", type=whole_number(1, "processes"), default=None,
                        help="analyse with N worker processes of a local Dask cluster "
                             "(implies --engine dask; default with --engine dask: one per core)")
