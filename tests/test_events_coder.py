@@ -102,10 +102,12 @@ def test_not_current_events_are_not_coded(coder, text):
         [(e.plover, text[e.trigger[0]:e.trigger[1]]) for e in doc.events]
 
 
-def test_interactions_need_a_party_but_violence_does_not(coder):
+def test_events_need_a_party(coder):
     assert not code(coder, "اتفق الطرفان على تبادل المعلومات.").events
-    doc = code(coder, "انفجرت سيارة مفخخة في سوق المدينة صباح اليوم.")
-    assert "ASSAULT" in {e.plover for e in doc.events}
+    assert not code(coder, "انفجرت سيارة مفخخة في سوق المدينة صباح اليوم.").events
+    doc = code(coder, "انفجرت سيارة مفخخة في بغداد صباح اليوم.", [("e1", "GPE", "بغداد", "IRQ")])
+    blast = next(e for e in doc.events if e.plover == "ASSAULT")
+    assert blast.target.country == "IRQ" and blast.location == "e1"
 
 
 def test_future_visit_is_an_intent_to_meet(coder):

@@ -109,8 +109,6 @@ VICTIM_WORDS = _words("شخص شخصا اشخاص مدني مدنيا مدنيي
                       "مواطنا مواطنين شرطي شرطيا عنصر عناصر رجل رجلا امراه نساء فلسطيني فلسطينيا "
                       "فلسطينيين ناشط ناشطا صحفي صحفيا")
 MEMO_LIMIT = 200_000
-# Protests and violence are worth reporting even when nobody is named (a car bomb exploded).
-WITHOUT_ACTORS = ("14", "18", "19", "20")
 DISTANT_YEARS = 10
 # How far after a trigger the words it needs may come (أعفى … من منصبه، يصل … إلى).
 NEED_REACH = 15
@@ -480,8 +478,10 @@ class EventCoder:
         location = self._location(view, trigger, pairs)
         results = []
         for source, target, confidence in pairs:
-            if source is None and target is None and code[:2] not in WITHOUT_ACTORS:
-                continue        # an interaction with no party named cannot be coded
+            if source is None and target is None:
+                # no party named (الاحتجاجات، انفجار): a topic rather than a codable event;
+                # for violence the target may be the place struck or the victims' nationality
+                continue
             event = Event(
                 plover=info.plover, cameo=info.code, goldstein=info.goldstein,
                 quad_class=info.quad_class, mode=info.mode,
@@ -705,7 +705,9 @@ class EventCoder:
         if not places:
             visit_target = next((t for _, t, _ in pairs if t is not None and t.type in PLACE_TYPES),
                                 None)
-            return visit_target.entity if visit_target and trigger.entry.code == "042" else None
+            # a visit to a country, a strike on a town: the target is where it happened
+            struck = trigger.entry.code == "042" or trigger.entry.code[:2] in ("18", "19", "20")
+            return visit_target.entity if visit_target and struck else None
         return min(places, key=lambda m: abs(m.first - trigger.first)).entity
 
 
