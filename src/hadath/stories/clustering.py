@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field, replace
 from typing import Hashable, Optional
 
@@ -80,27 +80,36 @@ class StoryClusterer:
         word_idf = _idf([p.words for p in profiles])
         entity_idf = _idf([p.entities for p in profiles])
         clusters: list[Cluster] = []
-        # term → clusters whose centroid has it: only those can score above zero
-        postings: dict[str, set[int]] = defaultdict(set)
+        # term → open clusters whose centroid has it: only those can score above zero
+        word_postings: dict[str, set[int]] = defaultdict(set)
+        entity_postings: dict[str, set[int]] = defaultdict(set)
+        opened: deque[int] = deque()   # open clusters, oldest first (articles come in date order)
+        word_centroids: list[Vector] = []      # clusters[i].words, clusters[i].entities
+        entity_centroids: list[Vector] = []
         for p in profiles:
+            while p.date and opened and p.date - clusters[opened[0]].first > self.window:
+                closed = opened.popleft()
+                _unpost(word_postings, clusters[closed].words, closed)
+                _unpost(entity_postings, clusters[closed].entities, closed)
             words = _unit({w: (1 + math.log(c)) * word_idf[w] for w, c in p.words.items()})
             entities = _unit({e: entity_idf[e] for e in p.entities})
-            candidates = set()
-            for term in words:
-                candidates |= postings[term]
-            for term in entities:
-                candidates |= postings[term]
+            word_dots = _dots(words, word_postings, word_centroids)
+            entity_dots = _dots(entities, entity_postings, entity_centroids)
             best, best_score = None, self.threshold
-            for i in sorted(candidates):
+            for i in sorted(word_dots.keys() | entity_dots.keys()):
                 c = clusters[i]
-                if p.date and c.first and p.date - c.first > self.window:
-                    continue
-                score = self.similarity(words, entities, c)
+                score = word_dots.get(i, 0.0) / c.words_norm if c.words_norm else 0.0
+                if entities and c.n_with_entities:
+                    score = ((1 - self.entity_weight) * score
+                             + self.entity_weight * entity_dots.get(i, 0.0) / c.entities_norm)
                 if score >= best_score:
                     best, best_score = i, score
             if best is None:
                 best = len(clusters)
                 clusters.append(Cluster(first=p.date))
+                word_centroids.append(clusters[best].words)
+                entity_centroids.append(clusters[best].entities)
+                opened.append(best)
             c = clusters[best]
             c.members.append(p.key)
             c.words_norm = _add(c.words, words)
@@ -109,16 +118,11 @@ class StoryClusterer:
             if p.date:
                 c.first = min(c.first or p.date, p.date)
                 c.last = max(c.last or p.date, p.date)
-            for term in (*words, *entities):
-                postings[term].add(best)
+            for term in words:
+                word_postings[term].add(best)
+            for term in entities:
+                entity_postings[term].add(best)
         return [c.members for c in clusters]
-
-    def similarity(self, words: Vector, entities: Vector, c: Cluster) -> float:
-        lexical = _cosine(words, c.words, c.words_norm)
-        if not entities or not c.n_with_entities:
-            return lexical
-        return ((1 - self.entity_weight) * lexical
-                + self.entity_weight * _cosine(entities, c.entities, c.entities_norm))
 
 
 def _nisba_folds(vocabulary: set[str]) -> dict[str, str]:
@@ -161,9 +165,15 @@ def _add(total: Vector, v: Vector) -> float:
     return math.sqrt(sum(x * x for x in total.values()))
 
 
-def _cosine(unit: Vector, total: Vector, norm: float) -> float:
-    """Cosine of a unit vector and a centroid of norm `norm`."""
-    if not unit or not norm:
-        return 0.0
-    small, large = (unit, total) if len(unit) <= len(total) else (total, unit)
-    return sum(x * large.get(k, 0.0) for k, x in small.items()) / norm
+def _dots(unit: Vector, postings: dict[str, set[int]], centroids: list[Vector]) -> dict[int, float]:
+    """Dot product of `unit` with every open centroid sharing a term with it."""
+    dots: dict[int, float] = defaultdict(float)
+    for term, x in unit.items():
+        for i in postings.get(term, ()):
+            dots[i] += x * centroids[i][term]
+    return dots
+
+
+def _unpost(postings: dict[str, set[int]], centroid: Vector, index: int) -> None:
+    for term in centroid:
+        postings[term].discard(index)

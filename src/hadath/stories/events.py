@@ -59,6 +59,21 @@ class PlaceKey:
         return self.name == other.name
 
 
+class SentenceWords:
+    """Content words of a sentence, tokenised only when a comparison needs them."""
+    __slots__ = ("text", "_words")
+
+    def __init__(self, text: str):
+        self.text = text
+        self._words: Optional[set] = None
+
+    @property
+    def words(self) -> set:
+        if self._words is None:
+            self._words = set(content_words(self.text))
+        return self._words
+
+
 @dataclass
 class Mention:
     article: Hashable
@@ -82,12 +97,12 @@ class MergedEvent:
     date: Optional[dt.date]
     events: list[dict] = field(default_factory=list)      # the coded events as reported
     mentions: list[Mention] = field(default_factory=list)
-    sentences: list[set] = field(default_factory=list)   # content words of each mention's sentence
+    sentences: list[SentenceWords] = field(default_factory=list)   # each mention's sentence
     id: str = ""
     story_id: str = ""
 
     def accepts(self, plover: str, negated: bool, source: ActorKey, target: Optional[ActorKey],
-                place: PlaceKey, date: Optional[dt.date], sentence: set) -> bool:
+                place: PlaceKey, date: Optional[dt.date], sentence: SentenceWords) -> bool:
         if plover != self.plover or negated != self.negated:
             return False
         if (target is None) != (self.target is None):
@@ -103,7 +118,7 @@ class MergedEvent:
             return False
         if source.known and target is not None and target.known:
             return True
-        return any(jaccard(sentence, other) >= SENTENCE_OVERLAP for other in self.sentences)
+        return any(jaccard(sentence.words, other.words) >= SENTENCE_OVERLAP for other in self.sentences)
 
     @property
     def num_articles(self) -> int:
@@ -146,7 +161,7 @@ class EventMerger:
                 mention = Mention(key, article.get("source"), index,
                                   tuple(event["sentence"]), tuple(event["trigger"]))
                 start, end = event["sentence"]
-                sentence = set(content_words(article["text"][start:end]))
+                sentence = SentenceWords(article["text"][start:end])
                 group = next((g for g in merged if g.accepts(event["plover"], negated, source,
                                                              target, place, date, sentence)), None)
                 if group is None:
