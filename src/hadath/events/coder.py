@@ -55,7 +55,7 @@ SUPPORT_VERBS = _words(
     "ارتكبوا تعرض تعرضت تعرضوا شهد شهدت يشهد تشهد وقع وقعت اندلع اندلعت تجدد تجددت انطلق انطلقت "
     "تواصلان يواصلان جري جرت بدا بدات بداوا تصاعد تصاعدت استمر استمرت واصل واصلت واصلوا يواصل تواصل توصل توصلت توصلوا تلقي تلقت اجرى "
     "استهدف استهدفت اسفر اسفرت اوقع اوقعت ادي ادت خلف خلفت اودي اودت راح نجا نجت سقط سقطت فض فضت "
-    "فرقت قمعت دفع دفعت انفجر انفجرت تفجير انفجار بانفجار تفجر")
+    "وجه وجهت وجهوا يوجه توجه فرقت قمعت دفع دفعت انفجر انفجرت تفجير انفجار بانفجار تفجر")
 # Happened-verbs and casualty words: an attack noun next to them is an attack.
 CASUALTY = _regex("قتل|قتلت|قتلوا|مقتل|قتيل|قتيلا|قتلي|جرح|جرحي|جريح|جريحا|اصابه|اصابة|اصيب|اصيبوا"
                   "|مصرع|مصرعهم|حتفه|حتفهم|ضحايا|ضحيه|اصابات|جرحت|بجروح|الجرحي|القتلي")
@@ -98,6 +98,7 @@ PERSON_TITLES = _words("رئيس الرئيس رئيسه وزير الوزير �
                        "سفير السفير متحدث المتحدث مستشار المستشار الشيخ القس زعيم الزعيم قائد القائد "
                        "المرشد مرشد النائب نائب العقيد عقيد اللواء لواء الجنرال جنرال العاهل عاهل "
                        "الامين امين سكرتير السكرتير المستشاره مستشاره الناطق ناطق")
+UNDERGO_VERBS = _words("تعرض تعرضت تعرضوا يتعرض تتعرض يتعرضون")
 HABITUAL = _words("كان كانت كانوا كانتا كنا كنت ظل ظلت ظلوا")
 PASSIVE_AUXILIARY = _words("تم يتم جري يجري تمت")
 AGENT_MARKERS = ("علي يد", "علي ايدي", "من قبل", "بيد", "برصاص", "بنيران", "بايدي")
@@ -371,7 +372,8 @@ class EventCoder:
                 return False
         if entry.kind == "v" and "ل" in trigger.prefix and entry.code[:2] != "14":
             return False                               # purpose: ليقتل، لزيارة
-        if entry.kind != "v" and trigger.prefix.endswith("ل") and not entry.protest:
+        if entry.kind != "v" and trigger.prefix.endswith("ل") and not entry.protest \
+                and not self._undergone(view, trigger):
             return False                               # purpose or possibility: لتفجير، للتعذيب
         if trigger.present and trigger.first and _stem_in(view.norms[trigger.first - 1], HABITUAL):
             return False                               # كانوا يخطفون: what used to happen
@@ -408,6 +410,11 @@ class EventCoder:
             around = view.window(first - 8, first) + " " + view.window(trigger.end, trigger.end + 8)
             return bool(introduced) and bool(CASUALTY.search(around))
         return False
+
+    def _undergone(self, view: SentenceView, trigger: Trigger) -> bool:
+        """تعرّض X للخطف: X underwent the act (ل here is not a purpose)."""
+        return any(_stem_in(w, UNDERGO_VERBS)
+                   for w in view.norms[max(0, trigger.first - 8):trigger.first])
 
     def _staged_across_subject(self, view: SentenceView, first: int) -> bool:
         """Verb – subject – noun: جدّد الرئيس الصيني، شي جين بينغ، دعمَ بلاده."""
@@ -539,8 +546,9 @@ class EventCoder:
             genitive = next((m for m in after if m.first == trigger.end and not _governed(view, m)
                              and not any(w in PREPOSITIONS for w in view.norms[trigger.end:m.first])),
                             None)
-            if entry.object:
-                target = genitive
+            if entry.object or self._undergone(view, trigger):
+                target = genitive or (self._subject_before(view, trigger, before)
+                                      if self._undergone(view, trigger) else None)
             else:
                 source = genitive
             start_from = genitive.end if genitive else trigger.end
