@@ -154,6 +154,9 @@ def test_missing_article_and_no_files_outside_static(client):
     page = client.get("/")
     assert page.status_code == 200 and 'dir="rtl"' in page.text
     assert "default-src 'self'" in page.headers["content-security-policy"]
+    docs = client.get("/docs")  # the API's own documentation page, nothing fetched from elsewhere
+    assert docs.status_code == 200 and "/static/api.js" in docs.text and "http" not in docs.text.split("<body>")[1]
+    assert "/api/dyads" in client.get("/openapi.json").json()["paths"]
 
 
 def test_writing_needs_the_operators_token(db, tmp_path):

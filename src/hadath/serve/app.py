@@ -188,6 +188,10 @@ def create_app(db: str, token: Optional[str] = None, store=None) -> FastAPI:
     def index():
         return FileResponse(f"{folder}/index.html", media_type="text/html; charset=utf-8")
 
+    @app.get("/docs", include_in_schema=False)
+    def docs():
+        return FileResponse(f"{folder}/api.html", media_type="text/html; charset=utf-8")
+
     app.mount("/static", StaticFiles(directory=folder), name="static")
     return app
 
