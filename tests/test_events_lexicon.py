@@ -38,4 +38,4 @@ def test_modifiers_make_codes_specific(lexicon):
     assert lexicon.refine("060", " العسكري بين البلدين") == "062"
     assert lexicon.refine("130", " بفرض عقوبات") == "1312"
     assert lexicon.refine("030", " على العمل معا") == "030"
-    assert lexicon.refine("180", " حماس قائله ان") == "111"      # a verbal attack
+    assert lexicon.refine("180", " " + normalize("حماس قائلة إن")) == "111"   # a verbal attack
