@@ -86,14 +86,14 @@ async def client(http: httpx.AsyncClient, mix, stop_at: float, latencies, errors
         began = time.perf_counter()
         try:
             response = await http.get(path, params=params)
-            ok = response.status_code == 200
+            problem = None if response.status_code == 200 else f"HTTP {response.status_code}"
         except httpx.HTTPError as exc:
-            ok, response = False, exc
+            problem = f"{type(exc).__name__} {exc}".strip()[:120]
         elapsed = time.perf_counter() - began
-        if ok:
+        if problem is None:
             latencies[label].append(elapsed)
         else:
-            errors[label].append(str(getattr(response, "status_code", response))[:120])
+            errors[label].append(f"{problem} after {elapsed:.1f} s")
 
 
 async def load(base: str, mix, clients: int, seconds: float):
