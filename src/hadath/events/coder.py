@@ -25,7 +25,7 @@ from typing import Optional
 
 from ..document import Document, Event, EventActor, Sentence, Token
 from ..text.tokens import enclitic_splits, proclitic_splits, tokenize
-from .dates import has_date_expression, parse_published, resolve_date
+from .dates import parse_published, resolve_date
 from .lexicon import Entry, Lexicon
 from .ontology import Ontology
 

@@ -63,12 +63,6 @@ _RELATIVE = [
     (re.compile(r"(?:^|\s)[وف]?(?:ب?الامس|امس|البارحه|الليله\s+الماضيه|ليل\s+امس|مساء\s+امس)(?=\s|$|[،,.])"), -1),
     (re.compile(r"(?:^|\s)[وف]?اليوم(?=\s|$|[،,.])"), 0),
 ]
-_VAGUE = re.compile(r"(?:^|\s)(?:قبل\s+(?:ايام|اسابيع|اشهر|شهور|سنوات|فتره)|الاسبوع\s+الماضي|"
-                    r"الشهر\s+الماضي|العام\s+الماضي|الاسابيع\s+الماضيه|الايام\s+الماضيه)")
-# Any fixed day: lets `has_date_expression` read explicit dates without a publication date.
-_ANY_DAY = dt.date(2000, 1, 1)
-
-
 def parse_published(published: Optional[str]) -> Optional[dt.date]:
     if not published:
         return None
@@ -97,13 +91,6 @@ def resolve_date(text: str, published: Optional[dt.date]) -> Optional[str]:
         if pattern.search(norm):
             return (published + dt.timedelta(days=days)).isoformat()
     return None
-
-
-def has_date_expression(text: str) -> bool:
-    """Whether the text dates something (today, yesterday, a weekday, a date), however vaguely."""
-    norm = normalize(text)
-    return bool(_explicit(norm, _ANY_DAY) or _WEEKDAY.search(norm) or _VAGUE.search(norm)
-                or any(pattern.search(norm) for pattern, _ in _RELATIVE))
 
 
 def _explicit(norm: str, published: Optional[dt.date]) -> Optional[dt.date]:
