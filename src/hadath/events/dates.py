@@ -63,6 +63,8 @@ _RELATIVE = [
     (re.compile(r"(?:^|\s)[وف]?(?:ب?الامس|امس|البارحه|الليله\s+الماضيه|ليل\s+امس|مساء\s+امس)(?=\s|$|[،,.])"), -1),
     (re.compile(r"(?:^|\s)[وف]?اليوم(?=\s|$|[،,.])"), 0),
 ]
+
+
 def parse_published(published: Optional[str]) -> Optional[dt.date]:
     if not published:
         return None
