@@ -328,6 +328,9 @@ class EventCoder:
             for prefix_len, stem, article in _readings_with_article(norm):
                 for form, pronoun in [(stem, "")] + list(enclitic_splits(stem)):
                     entries = self.lexicon.lookup(form)
+                    if not entries and form.endswith("ا") and len(form) > 4:
+                        # the accusative of an indefinite noun: اعتصاماً، هجوماً
+                        entries = [e for e in self.lexicon.lookup(form[:-1]) if e.kind == "n"]
                     if entries:
                         match = (prefix_len, stem, article, form, pronoun, entries)
                         break
