@@ -254,4 +254,7 @@ def run_dask_ingest(args: argparse.Namespace) -> int:
           f"{done.events} events. Store now holds {after['articles']} articles "
           f"(+{after['articles'] - before['articles']}), {after['events']} events: {redacted(args.db)}"
           + (f"; shards in {work}" if keep else ""), file=sys.stderr)
+    if done.new:  # stories, near-duplicates and merged events over the whole store (hadath.stories)
+        from ..stories.store_sync import sync_and_report
+        sync_and_report(args.db)
     return report.exit_status()
