@@ -73,3 +73,13 @@ def test_canonical_names_carry_no_title_and_ids_follow_the_text(doc):
 
 def test_output_validates_against_the_schema(doc):
     validate_article(doc.to_dict())
+
+
+def test_conjoined_title_and_dropped_article(pipeline):
+    text = "اجتمع ووزير الدفاع الأردني يوسف الحنيطي بممثلين للحزب الشيوعي الصيني."
+    doc = pipeline(RawArticle(id="t2", text=text, origin="test", published="2023-01-10"))
+    minister = by_name(doc, "يوسف الحنيطي")
+    assert minister.role == "وزير الدفاع الأردني" and minister.actor == "JORGOV"
+    # ل + الحزب is written للحزب: the mention leaves ل out, the name restores the article
+    party = by_name(doc, "الحزب الشيوعي الصيني")
+    assert doc.text[slice(*party.mentions[0])] == "لحزب الشيوعي الصيني"

@@ -284,13 +284,19 @@ class EntityRecognizer:
             phrase = doc.tokens[fullest.first:fullest.end + 1]
             name_end = phrase[-1].end
         name = doc.text[fullest.start:name_end]
+        if phrase[0].core.startswith("ال") and not normalize(name).startswith("ال"):
+            name = "ال" + name[1:]  # للحزب: ل took the article's alef; the name has it
         entity = Entity(id="", type=kind, name=name, mentions=[(m.start, m.stop) for m in group])
         role_tokens = None
         if kind == "PER":
             for m in group:
                 role_tokens = self._role(doc, m, named.union(nationality))
                 if role_tokens:
-                    entity.role = doc.text[role_tokens[0].core_start:role_tokens[-1].end]
+                    head = role_tokens[0]
+                    start = head.core_start
+                    if _conjoined_title(head):
+                        start = stem_start(head, 1)
+                    entity.role = doc.text[start:role_tokens[-1].end]
                     break
         if entry is not None:
             entity.country = entry.country
@@ -331,17 +337,19 @@ class EntityRecognizer:
         if j >= 0 and doc.tokens[j].text in ",،":
             j -= 1
         taken: list[Token] = []
-        while j >= 0 and len(taken) < 8:
+        while j >= 0 and len(taken) < 12:
             t = doc.tokens[j]
-            if not t.is_word or not (t.core in TITLE_WORDS or t.core in ROLE_WORDS or t.norm in ROLE_WORDS
-                                     or j in describing or self._agent(t)):
+            conjoined = _conjoined_title(t)
+            if not t.is_word or not (conjoined or t.core in TITLE_WORDS or t.core in ROLE_WORDS
+                                     or t.norm in ROLE_WORDS or j in describing or self._agent(t)):
                 break
             taken.append(t)
-            if t.core_start > t.start and t.norm[:1] in "وف":
-                break  # والرئيس: the conjunction starts the phrase
+            if conjoined or (t.core_start > t.start and t.norm[:1] in "وف" and t.core in TITLE_WORDS):
+                break  # والرئيس، وسكرتير: the conjunction starts the phrase
             j -= 1
         taken.reverse()
-        while taken and not (taken[0].core in TITLE_WORDS or self._agent(taken[0])):
+        while taken and not (taken[0].core in TITLE_WORDS or _conjoined_title(taken[0])
+                             or self._agent(taken[0])):
             taken.pop(0)
         return taken or None
 
@@ -403,6 +411,11 @@ def match_tags(matches: list, n: int) -> list[Optional[str]]:
         for i in range(m.first_token, m.end_token):
             tags[i] = ("B-" if i == m.first_token else "I-") + m.entry.type
     return tags
+
+
+def _conjoined_title(token: Token) -> bool:
+    """و or ف written onto a title without the article (`وسكرتير`, `ووزير`)."""
+    return token.norm[:1] in "وف" and token.norm[1:] in TITLE_WORDS
 
 
 def _without_titles(tokens: list[Token], a: int, b: int) -> tuple[int, int]:
