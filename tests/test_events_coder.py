@@ -110,6 +110,14 @@ def test_events_need_a_party(coder):
     assert blast.target.country == "IRQ" and blast.location == "e1"
 
 
+def test_clitic_readings_do_not_invent_verbs(coder):
+    # وزارة is not و + زار + ه, التعاون is not the verb تعاون
+    doc = code(coder, "أعلنت وزارة الخارجية التعاون مع الشرطة.")
+    assert not [e for e in doc.events if e.plover in ("CONSULT", "COOPERATE")]
+    doc = code(coder, "قال الوزير إن الرئيس زارها أمس.", [("e1", "GROUP", "الرئيس", "FRA")])
+    assert "042" in {e.cameo for e in doc.events}
+
+
 def test_future_visit_is_an_intent_to_meet(coder):
     doc = code(coder, "ستزور الوزيرة باريس الأسبوع المقبل.")
     assert "042" not in {e.cameo for e in doc.events}
