@@ -1,11 +1,14 @@
 """The entity component: finds names, joins their mentions, and codes each entity.
 
 1. Mentions: the CRF tags every sentence (with gazetteer membership among its
-   features); gazetteer matches give the type, country and codes of known names,
-   the CRF finds the unknown ones. Spans leave out attached clitics.
+   features) and draws the boundaries; a gazetteer match inside gives the
+   known entity's identity, type and codes; countries, capitals, bodies and
+   people it lacks the CRF's word for still count. Spans leave out attached
+   clitics.
 2. Co-reference: mentions of one known entry, and repeated or shortened forms
-   (a surname, an organisation's name without its adjective) join one entity,
-   named by its fullest mention.
+   (a surname, a first name, an organisation's name without its last words)
+   join one entity, named by its fullest mention; a title repeated alone
+   (`وقال الوزير`) joins the person last named with it.
 3. Roles and codes: the title written before a person (`سكرتير مجلس الأمن
    الروسي`) is its role; country and CAMEO actor come from the gazetteer entry,
    else from the role or the organisation's own words and nationality
@@ -80,10 +83,6 @@ class EntityRecognizer:
                    transliterate)
 
     # ------------------------------------------------------------------ mentions
-
-    def gazetteer_tags(self, tokens: list[Token]) -> list[Optional[str]]:
-        """The gazetteer feature of each token (what the model was trained with)."""
-        return match_tags(self.gazetteer.match(tokens) if self.gazetteer else [], len(tokens))
 
     def mentions(self, doc: Document) -> tuple[list[Mention], dict[int, str]]:
         """Mentions in text order, and the country of each nationality-adjective token."""
