@@ -74,6 +74,7 @@ FUTURE = _regex("سوف|لن|سيتم|بصدد|المقرر|المنتظر|يع�
 NOT_HAPPENED = _regex("دعا|دعت|دعوا|يدعو|تدعو|دعوه|دعوات|الدعوه|لدعوه|ناشد|حث|حثت|الغاء|الغي|الغت|"
                       "الغيت|ارجاء|تاجيل|ارجا|اجلت|منع|منعت|لمنع|احباط|احبط|احبطت|اجهاض|اجهضت|"
                       "افشل|افشلت|مكافحه|لمكافحه|ضد الارهاب|تبني|التحريض|يحرض")
+CALLED_OFF = _regex("الغيت|الغي|الغيت|ارجيت|ارجي|اجلت|تاجلت|تاجل|علقت|الغاوها|الغاؤها")
 NEGATION = _regex("لم|لا|ليس|ليست|غير|عدم|دون|بدون|ما")
 DENIAL = _regex("نفي|نفت|ينفي|تنفي|نفوا|نافيا|نافيه|كذب|كذبت|فشل|فشلت|فشلوا|تنفي")
 SPORT = _regex("مباراه|المباراه|مباريات|كره|القدم|منتخب|المنتخب|الدوري|بطوله|البطوله|لاعب|اللاعب"
@@ -462,6 +463,8 @@ class EventCoder:
             return []
         if HYPOTHETICAL.search(clause_before) or NOT_HAPPENED.search(clause_before):
             return []
+        if entry.kind != "v" and CALLED_OFF.search(view.window(trigger.end, trigger.end + 4)):
+            return []                                    # زيارة … أُلغيت
         if trigger.first_person and code[:2] not in ("03", "12", "13"):
             return []
         future = ("س" in trigger.prefix and entry.kind == "v") or bool(FUTURE.search(clause_before))
@@ -614,6 +617,8 @@ class EventCoder:
             gap = view.norms[m.end:trigger.first]
             if len(gap) > 8 or any(w in CLAUSE_BREAK or w in _QUOTE_MARKS for w in gap):
                 return None
+            if _is_victim(view, m):
+                continue                       # مقتل مدنيين في قصف: the dead did not strike
             if not _governed(view, m):
                 return m
         return None
@@ -811,6 +816,14 @@ def _open_gap(view: SentenceView, start: int, end: int) -> bool:
         elif word.startswith(("بال", "لل", "وبال", "ولل")):
             return False                 # للإفراج عن …: a prepositional phrase
     return True
+
+
+def _is_victim(view: SentenceView, m: Mention) -> bool:
+    """Whether a mention names people killed or hurt (مقتل مدنيين، قتل 3 جنود)."""
+    if view.norms[m.first] in VICTIM_WORDS:
+        return True
+    previous = " ".join(view.norms[max(0, m.first - 2):m.first])
+    return bool(CASUALTY.search(previous))
 
 
 def _named(view: SentenceView, m: Optional[Mention]) -> Optional[Mention]:
