@@ -174,3 +174,16 @@ def test_events_validate_against_the_schema(coder):
 
 def test_empty_document_has_no_events(coder):
     assert code(coder, "").events == []
+
+
+def test_untargeted_event_aims_at_the_articles_other_country(coder):
+    # Washington and Ankara dominate the report: a threat with no object named is aimed
+    # at the other side; with a single country in play an event stays domestic.
+    text = ("فرضت واشنطن عقوبات على أنقرة. وتوعدت واشنطن بمزيد من الإجراءات. "
+            "وردت أنقرة برسوم على واشنطن.")
+    doc = code(coder, text, [("e1", "GPE", "واشنطن", "USA"), ("e2", "GPE", "أنقرة", "TUR")])
+    threat = next(e for e in doc.events if e.plover == "THREATEN")
+    assert (threat.source.country, threat.target.country, threat.target.entity) == ("USA", "TUR", "e2")
+    home = code(coder, "تظاهر آلاف الطلاب في القاهرة ضد الغلاء.", [("e1", "GPE", "القاهرة", "EGY")])
+    protest = next(e for e in home.events if e.plover == "PROTEST")
+    assert protest.target is not None and protest.target.country == "EGY"

@@ -23,7 +23,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..document import Document, Event, EventActor, Sentence, Token
+from ..document import Document, Entity, Event, EventActor, Sentence, Token
 from ..text.tokens import enclitic_splits, proclitic_splits, tokenize
 from .dates import parse_published, resolve_date
 from .lexicon import Entry, Lexicon
@@ -221,6 +221,7 @@ class EventCoder:
                     subject_here = subject_here or subject
                     view.subject = view.subject or subject
             previous_subject = subject_here or _first_person(view) or previous_subject
+        _default_targets(doc, events)
         doc.events = events
 
     # ------------------------------------------------------------ sentence view
@@ -898,6 +899,34 @@ def _actor_key(actor: Optional[EventActor]):
 
 def _first_person(view: SentenceView) -> Optional[Mention]:
     return next((m for m in view.mentions if m.type == "PER"), None)
+
+
+def _default_targets(doc: Document, events: list[Event]) -> None:
+    """An event whose sentence names no target is, in news about two countries, mostly
+    aimed at the other one (Washington threatens Ankara in a report on both); with one
+    country in play it stays at home (a protest against the own government)."""
+    counts: dict[str, int] = {}
+    places: dict[str, Entity] = {}
+    for entity in doc.entities:
+        if entity.country and entity.type in ("GPE", "PER", "ORG"):
+            counts[entity.country] = counts.get(entity.country, 0) + len(entity.mentions)
+            if entity.type == "GPE" and (entity.country not in places or
+                                         len(entity.mentions) > len(places[entity.country].mentions)):
+                places[entity.country] = entity
+    main = sorted(counts, key=counts.get, reverse=True)[:2]
+    if not main:
+        return
+    for event in events:
+        if event.target is not None and event.target.country:
+            continue
+        source = event.source.country
+        country = next((c for c in main if c != source), source)
+        if country is None:
+            continue
+        place = places.get(country)
+        event.target = EventActor(text=place.name if place else "", entity=place.id if place else None,
+                                  actor=country, country=country)
+        event.confidence = min(event.confidence, 0.4)
 
 
 def _main_country(doc: Document) -> Optional[str]:
