@@ -187,3 +187,23 @@ def test_untargeted_event_aims_at_the_articles_other_country(coder):
     home = code(coder, "تظاهر آلاف الطلاب في القاهرة ضد الغلاء.", [("e1", "GPE", "القاهرة", "EGY")])
     protest = next(e for e in home.events if e.plover == "PROTEST")
     assert protest.target is not None and protest.target.country == "EGY"
+
+
+def test_background_violence_is_not_the_sentences_event(coder):
+    # a relative clause recalls how someone died: not this sentence's attack
+    baghdad = [("e1", "GPE", "بغداد", "IRQ")]
+    recalled = code(coder, "وصل القائد الذي قتل شقيقه في انفجار سيارة مفخخة في بغداد إلى الموصل.", baghdad)
+    assert "ASSAULT" not in {e.plover for e in recalled.events}
+    main = code(coder, "قتل ثلاثة أشخاص في انفجار سيارة مفخخة في بغداد.", baghdad)
+    assert "ASSAULT" in {e.plover for e in main.events}
+    # a list of crimes named as a charge: وقتل is a noun here, not a killing
+    listed = code(coder, "تواجه الميليشيا اتهامات بارتكاب جرائم خطف واغتصاب وقتل في بغداد.", baghdad)
+    assert "ASSAULT" not in {e.plover for e in listed.events}
+
+
+def test_protest_deep_in_a_long_sentence_is_background(coder):
+    filler = "وقال المتحدث إن الحكومة ناقشت خلال جلستها الأسبوعية في العاصمة ملفات الاقتصاد والتعليم والصحة والنقل والطاقة والزراعة والمياه والإسكان والسياحة والثقافة والرياضة والشباب والبيئة، "
+    deep = code(coder, filler + "بعد أن تظاهر آلاف الطلاب أمام البرلمان.")
+    assert "PROTEST" not in {e.plover for e in deep.events}
+    early = code(coder, "تظاهر آلاف الطلاب أمام البرلمان، " + filler.strip(" ،") + ".")
+    assert "PROTEST" in {e.plover for e in early.events}

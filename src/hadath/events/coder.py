@@ -91,6 +91,10 @@ CAUSE_PREPOSITIONS = _words("في اثر جراء خلال بعد عقب نتي�
 # Arabic news states its main events early in the sentence (verb first, then actors);
 # general nouns past this many tokens mostly recall other events as background.
 BACKGROUND_DEPTH = 20
+# A sentence is labelled by its main event: a protest or an attack told this deep in a
+# long sentence, or inside a relative clause, is mostly background to another event.
+MAIN_EVENT_DEPTH = 25
+MAIN_EVENT_FAMILIES = ("14", "18", "19", "20")
 TOPIC_WORDS = _words("بشان حول خلال بسبب اثر")
 REFERRING_COMPLEMENTIZERS = _words("انه انها انهم بانه بانها بانهم وانه وانها")
 RELATIVE_PRONOUNS = _words("الذي التي الذين اللذين اللتين اللواتي اللاتي")
@@ -114,6 +118,7 @@ MEMO_LIMIT = 200_000
 DISTANT_YEARS = 10
 # How far after a trigger the words it needs may come (أعفى … من منصبه، يصل … إلى).
 NEED_REACH = 15
+RELATIVE_REACH = 6
 # How far from its triggers a sentence is searched for unnamed groups (tokens).
 GROUP_REACH = 15
 _UNSET = object()
@@ -355,16 +360,23 @@ class EventCoder:
         previous = view.norms[i - 1] if i > 0 else ""
         after_topic = bool(previous) and _stem_in(previous, COMMENT_VERBS)
         after_preposition = previous in PREPOSITIONS
+        # اغتصاب وقتل، خطف وقتل: a verb form joined by و to a verbal noun is one too
+        after_noun = norm.startswith("و") and prefix_len > 0 and self._names_act(previous)
         nominal = article or form != stem or (prefix_len > 0 and norm[prefix_len - 1] in "بل") \
-            or after_preposition or after_topic \
+            or after_preposition or after_topic or after_noun \
             or (len(entries) > 1 and self._staged_across_subject(view, i))
         entry = _pick(entries, nominal)
-        if entry.kind == "v" and nominal and (article or after_topic or after_preposition):
+        if entry.kind == "v" and nominal and (article or after_topic or after_preposition or after_noun):
             return None                     # التعاون، في تعاون، تهم قتل: a noun, not the verb
         first_person = form in self.lexicon.first_person or (
             pronoun in ("نا", "ي") and entry.kind == "n")
         return Trigger(entry, i, i + 1, norm[:prefix_len], first_person,
                        entry.kind == "v" and form in self.lexicon.present, pronoun)
+
+    def _names_act(self, norm: str) -> bool:
+        """Whether a word is a verbal noun of the lexicon (اضطهاد، اغتصاب، التعذيب)."""
+        match = self._analysis(norm)[1] if norm else None
+        return match is not None and (match[2] or any(e.kind == "n" for e in match[5]))
 
     def _conditions_hold(self, view: SentenceView, trigger: Trigger) -> bool:
         entry = trigger.entry
@@ -416,6 +428,17 @@ class EventCoder:
                 first and view.norms[first - 1] in CAUSE_PREPOSITIONS)
             around = view.window(first - 8, first) + " " + view.window(trigger.end, trigger.end + 8)
             return bool(introduced) and bool(CASUALTY.search(around))
+        return False
+
+    def _in_relative_clause(self, view: SentenceView, trigger: Trigger) -> bool:
+        """الذي قُتل في انفجار، الذين استُهدفوا في الهجوم: the clause describes someone
+        already named; what it recalls is background to the sentence's own event."""
+        for k in range(trigger.first - 1, max(-1, trigger.first - 1 - RELATIVE_REACH), -1):
+            word = view.norms[k]
+            if word in RELATIVE_PRONOUNS:
+                return True
+            if not view.tokens[k].is_word or word in CLAUSE_BREAK:
+                return False
         return False
 
     def _undergone(self, view: SentenceView, trigger: Trigger) -> bool:
@@ -477,6 +500,9 @@ class EventCoder:
                 view.window(0, trigger.first) + " " + view.window(trigger.end, len(view.norms))):
             return []
         if published and _distant_past(sentence_text, published):
+            return []
+        if code[:2] in MAIN_EVENT_FAMILIES and (trigger.first >= MAIN_EVENT_DEPTH
+                                           or self._in_relative_clause(view, trigger)):
             return []
         negated = bool(NEGATION.search(view.window(trigger.first - 2, trigger.first))
                        or DENIAL.search(view.window(max(0, trigger.first - 6), trigger.first)))
