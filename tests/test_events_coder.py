@@ -207,3 +207,19 @@ def test_protest_deep_in_a_long_sentence_is_background(coder):
     assert "PROTEST" not in {e.plover for e in deep.events}
     early = code(coder, "تظاهر آلاف الطلاب أمام البرلمان، " + filler.strip(" ،") + ".")
     assert "PROTEST" in {e.plover for e in early.events}
+
+
+def test_written_passive_makes_the_named_one_the_victim(coder):
+    doc = code(coder, "اغتيل الوزير سمير خليل في بيروت برصاص مسلحين.",
+               [("e1", "PER", "سمير خليل", "LBN"), ("e2", "GPE", "بيروت", "LBN")])
+    killing = next(e for e in doc.events if e.plover == "ASSAULT")
+    assert killing.target is not None and killing.target.entity == "e1"
+    assert killing.source.entity != "e1"
+
+
+def test_rockets_fired_and_bombs_thrown_are_attacks(coder):
+    doc = code(coder, "أطلقت حماس خمسة صواريخ على عسقلان.",
+               [("e1", "ORG", "حماس", "PSE"), ("e2", "GPE", "عسقلان", "ISR")])
+    assert "ASSAULT" in {e.plover for e in doc.events}
+    doc = code(coder, "أطلقت السلطات سراح حماس.", [("e1", "ORG", "حماس", "PSE")])
+    assert "ASSAULT" not in {e.plover for e in doc.events}

@@ -39,3 +39,9 @@ def test_modifiers_make_codes_specific(lexicon):
     assert lexicon.refine("130", " بفرض عقوبات") == "1312"
     assert lexicon.refine("030", " على العمل معا") == "030"
     assert lexicon.refine("180", " " + normalize("حماس قائلة إن")) == "111"   # a verbal attack
+
+
+def test_hollow_verbs_have_their_written_passive(lexicon):
+    assert {"186"} <= {e.code for e in lexicon.lookup(normalize("اغتيل"))}
+    assert normalize("اغتيلت") in lexicon.passive
+    assert normalize("اغتالت") not in lexicon.passive

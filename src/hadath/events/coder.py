@@ -118,6 +118,8 @@ MEMO_LIMIT = 200_000
 DISTANT_YEARS = 10
 # How far after a trigger the words it needs may come (أعفى … من منصبه، يصل … إلى).
 NEED_REACH = 15
+# How far before "للخطف" its تعرّض may come (تعرض قيادي في الحركة، هو وكيل الوزارة، للخطف).
+UNDERGO_REACH = 14
 RELATIVE_REACH = 6
 # How far from its triggers a sentence is searched for unnamed groups (tokens).
 GROUP_REACH = 15
@@ -164,6 +166,7 @@ class Trigger:
     first_person: bool = False   # نتظاهر، تظاهراتنا: the speaker's own side
     present: bool = False        # a present-tense verb (يقتلون)
     pronoun: str = ""            # an attached object pronoun (أطلعه)
+    passive: bool = False        # a passive the spelling shows (اغتيل)
 
 
 @dataclass(slots=True)
@@ -371,7 +374,8 @@ class EventCoder:
         first_person = form in self.lexicon.first_person or (
             pronoun in ("نا", "ي") and entry.kind == "n")
         return Trigger(entry, i, i + 1, norm[:prefix_len], first_person,
-                       entry.kind == "v" and form in self.lexicon.present, pronoun)
+                       entry.kind == "v" and form in self.lexicon.present, pronoun,
+                       entry.kind == "v" and form in self.lexicon.passive)
 
     def _names_act(self, norm: str) -> bool:
         """Whether a word is a verbal noun of the lexicon (اضطهاد، اغتصاب، التعذيب)."""
@@ -444,7 +448,7 @@ class EventCoder:
     def _undergone(self, view: SentenceView, trigger: Trigger) -> bool:
         """تعرّض X للخطف: X underwent the act (ل here is not a purpose)."""
         return any(_stem_in(w, UNDERGO_VERBS)
-                   for w in view.norms[max(0, trigger.first - 8):trigger.first])
+                   for w in view.norms[max(0, trigger.first - UNDERGO_REACH):trigger.first])
 
     def _staged_across_subject(self, view: SentenceView, first: int) -> bool:
         """Verb – subject – noun: جدّد الرئيس الصيني، شي جين بينغ، دعمَ بلاده."""
@@ -736,6 +740,8 @@ class EventCoder:
             return False
         written = view.tokens[trigger.first].text
         if "\u064f" in written[:4]:                   # a damma on the first letters: اُعتُقل، قُتل
+            return True
+        if trigger.passive:
             return True
         if has_subject_before:
             return False                 # إسرائيل تقصف 25 هدفا: an active verb after its subject

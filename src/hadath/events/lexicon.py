@@ -45,6 +45,8 @@ class Lexicon:
     # present-tense verbs in the first person (نتظاهر، أزور): speakers' stances and plans
     first_person: set[str] = field(default_factory=set)
     present: set[str] = field(default_factory=set)
+    # passives that the script shows without vowels (اغتيل، اختيرت)
+    passive: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls) -> "Lexicon":
@@ -80,6 +82,9 @@ class Lexicon:
             present_form = normalize(present) if present != "-" else None
             surface = verb_forms(normalize(past) if past != "-" else None, present_form,
                                  bare="nobare" not in flags)
+            passives = hollow_passives(normalize(past)) if past != "-" else set()
+            surface |= passives
+            self.passive |= passives
             if present_form:
                 self.present |= verb_forms(None, present_form)
                 self.first_person |= {"ن" + present_form[1:], "ا" + present_form[1:]} - surface_past(
@@ -111,6 +116,15 @@ def _read(name: str) -> list[str]:
 
 def surface_past(past: Optional[str]) -> set[str]:
     return verb_forms(past, None) if past else set()
+
+
+def hollow_passives(past: str) -> set[str]:
+    """The passive past of a derived hollow verb: its long ا turns into ي (اغتال → اغتيل،
+    اغتيلت، اغتيلوا); shorter stems (زار، قاد) are left alone, their passives being rare."""
+    if len(past) < 5 or past[-2] != "ا":
+        return set()
+    stem = past[:-2] + "ي" + past[-1]
+    return {stem, stem + "ت", stem + "وا", stem + "ا", stem + "تا"}
 
 
 def verb_forms(past: Optional[str], present: Optional[str], bare: bool = True) -> set[str]:
