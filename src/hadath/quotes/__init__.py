@@ -117,7 +117,7 @@ class QuoteFinder:
         elif found.entity is not None and not _named_first(doc, found.entity, start, end):
             return None  # طالبت المجتمع الدولي وعلى رأسه الأمم المتحدة: a named object
         else:
-            speaker, start = found, subject.end
+            speaker, start = found, subject.end if subject.end is not None else start
         cand.content = strip_marks(doc.text, start, end, marks=False)
         if len(doc.text[cand.content[0]:cand.content[1]].split()) < 2:
             return None
