@@ -101,3 +101,9 @@ def test_json_file_with_a_list(tmp_path):
                     encoding="utf-8")
     items = _items([path])
     assert [i.id for i in items] == ["a", "batch-2"]
+
+
+def test_an_endless_line_stops_the_input_with_a_message():
+    items = list(read_inputs(["/dev/zero"], jsonl=True))
+    assert len(items) == 1 and isinstance(items[0], InputProblem)
+    assert "rest of the input skipped" in items[0].reason

@@ -26,6 +26,9 @@ KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES 
 # An article longer than this is not news but a dump: refuse it rather than
 # spend minutes and gigabytes on it.
 MAX_ARTICLE_BYTES = 2_000_000
+# A "line" this long is no JSON Lines input at all (a device, a binary dump).
+MAX_SKIPPED_LINE = 256_000_000
+_ENDLESS = object()  # sentinel: see _bounded_lines
 
 
 @dataclass
@@ -160,6 +163,10 @@ def _read_jsonl(stream: BinaryIO, origin: str, published: Optional[str]) -> Iter
     seen_any = False
     for n, raw in enumerate(_bounded_lines(stream), 1):
         where = f"{origin} line {n}"
+        if raw is _ENDLESS:
+            yield InputProblem(where, f"line longer than {MAX_SKIPPED_LINE / 1e6:.0f} MB: "
+                                      "not JSON Lines, rest of the input skipped")
+            return
         if raw is None:
             yield InputProblem(where, f"line too long (over {MAX_ARTICLE_BYTES / 1e6:.0f} MB)")
             continue
@@ -179,16 +186,22 @@ def _read_jsonl(stream: BinaryIO, origin: str, published: Optional[str]) -> Iter
         yield InputProblem(origin, "empty (no JSON lines)")
 
 
-def _bounded_lines(stream: BinaryIO) -> Iterator[Optional[bytes]]:
+def _bounded_lines(stream: BinaryIO) -> Iterator[object]:
     """Lines of a binary stream; `None` in place of a line over the size limit
-    (which is skipped without being held in memory)."""
+    (which is skipped without being held in memory), and `_ENDLESS` once for a
+    line that never ends (a device such as /dev/zero), after which reading stops."""
     while True:
         line = stream.readline(MAX_ARTICLE_BYTES + 1)
         if not line:
             return
         if len(line) > MAX_ARTICLE_BYTES and not line.endswith(b"\n"):
+            skipped = len(line)
             while line and not line.endswith(b"\n"):
                 line = stream.readline(1 << 20)
+                skipped += len(line)
+                if skipped > MAX_SKIPPED_LINE:
+                    yield _ENDLESS
+                    return
             yield None
             continue
         yield line
