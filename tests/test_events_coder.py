@@ -223,3 +223,27 @@ def test_rockets_fired_and_bombs_thrown_are_attacks(coder):
     assert "ASSAULT" in {e.plover for e in doc.events}
     doc = code(coder, "أطلقت السلطات سراح حماس.", [("e1", "ORG", "حماس", "PSE")])
     assert "ASSAULT" not in {e.plover for e in doc.events}
+
+
+def test_present_verb_after_its_subject_takes_it_as_source(coder):
+    # a headline: subject, then a present verb, then its object
+    doc = code(coder, "وزير الخارجية لافروف يحذر واشنطن من التصعيد",
+               [("e1", "PER", "لافروف", "RUS"), ("e2", "GPE", "واشنطن", "USA")])
+    warning = next(e for e in doc.events if e.plover == "THREATEN")
+    assert (warning.source.entity, warning.target.entity) == ("e1", "e2")
+
+
+def test_a_name_written_with_its_preposition_is_not_a_subject(coder):
+    # the recogniser may take على into the name: على ترامب is still governed by على
+    doc = code(coder, "وكان ماكرون اقترح على ترامب خلال زيارته إلى واشنطن الإبقاء على الاتفاق.",
+               [("e1", "PER", "ماكرون", "FRA"), ("e2", "PER", "على ترامب", "USA"),
+                ("e3", "GPE", "واشنطن", "USA")])
+    visit = next(e for e in doc.events if e.cameo == "042")
+    assert visit.source.entity != "e2"
+
+
+def test_the_sources_apposition_is_not_the_target(coder):
+    doc = code(coder, "حذر جون بولتون، مستشار الأمن القومي، إيران من العواقب.",
+               [("e1", "PER", "جون بولتون", "USA"), ("e2", "GPE", "إيران", "IRN")])
+    warning = next(e for e in doc.events if e.plover == "THREATEN")
+    assert warning.target is not None and warning.target.entity == "e2"

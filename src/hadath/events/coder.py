@@ -566,6 +566,10 @@ class EventCoder:
         elif entry.kind == "v":
             adjacent = next((m for m in before if m.end == trigger.first and not _governed(view, m)),
                             None)
+            if adjacent is None and trigger.present and not trigger.prefix \
+                    and view.norms[trigger.first][:1] in "يت":
+                # مستشار ترامب للأمن القومي يحذر طهران: a present verb after its subject (SVO)
+                adjacent = self._subject_before(view, trigger, before)
             source = adjacent or next((m for m in after if m.first - trigger.end <= 3
                                        and not _governed(view, m)
                                        and _open_gap(view, trigger.end, m.first)), None)
@@ -683,6 +687,7 @@ class EventCoder:
     def _complement(self, view: SentenceView, start: int, actors: list[Mention],
                     exclude: Optional[Mention]) -> Optional[Mention]:
         """The object or prepositional complement after `start` (مع، إلى، ضد، على، لـ...)."""
+        apposition = _apposition(view, exclude)
         for m in actors:
             if m.first < start or m is exclude:
                 continue
@@ -691,6 +696,8 @@ class EventCoder:
                 continue                       # جون بولتون، مستشار …؛ إليزابيث ملكة بريطانيا
             if m.first - start > 12:
                 return None
+            if apposition[0] <= m.first and m.end <= apposition[1]:
+                continue                       # جون بولتون، مستشار الأمن القومي،: the source's title
             gap = view.norms[start:m.first]
             if any(not w[0].isalnum() and w not in "،," for w in gap if w):
                 return None
@@ -817,6 +824,8 @@ def _sorted_mentions(doc: Document) -> list[tuple[int, int, object]]:
 def _governed(view: SentenceView, m: Mention) -> bool:
     """Whether a mention is the object of a preposition (مع الصين، إلى موسكو، لموسكو)."""
     token = view.tokens[m.first]
+    if m.end - m.first > 1 and view.norms[m.first] in PREPOSITIONS:
+        return True                      # a name written with its preposition (على ترامب)
     if m.span[0] > token.start and view.norms[m.first][:1] in "بلك" \
             and not view.norms[m.first].startswith("ال"):
         return True
@@ -849,6 +858,19 @@ def _open_gap(view: SentenceView, start: int, end: int) -> bool:
         elif word.startswith(("بال", "لل", "وبال", "ولل")):
             return False                 # للإفراج عن …: a prepositional phrase
     return True
+
+
+def _apposition(view: SentenceView, m: Optional[Mention]) -> tuple[int, int]:
+    """The tokens between commas right after a mention (بولتون، مستشار الأمن القومي، …):
+    words that describe it; (0, 0) when there are none."""
+    if m is None or m.end >= len(view.norms) or view.norms[m.end] not in ("،", ","):
+        return (0, 0)
+    for k in range(m.end + 1, min(len(view.norms), m.end + 10)):
+        if view.norms[k] in ("،", ","):
+            return (m.end + 1, k)
+        if not view.tokens[k].is_word or (k == m.end + 1 and view.norms[k] in PREPOSITIONS):
+            break
+    return (0, 0)
 
 
 def _is_victim(view: SentenceView, m: Mention) -> bool:
