@@ -150,8 +150,14 @@ class EntityRecognizer:
             crossing = any(base + m.first_token < x.end and x.first < base + m.end_token for x in out)
             if id(m) not in used and not crossing and (m.entry.kind in ALWAYS_NAMES or any(
                     a < m.end_token and m.first_token < b for _, a, b in spans)):
-                out.append(Mention(m.entry.type, base + m.first_token, base + m.end_token,
-                                   m.start, m.end, m.entry, m.candidates))
+                # a known name written with its title (الملك سلمان) is named without it
+                first = _without_titles(tokens, m.first_token, m.end_token)[0] \
+                    if m.entry.type == "PER" else m.first_token
+                if first == m.end_token:
+                    continue
+                start = m.start if first == m.first_token else self._name_start(tokens[first], words)
+                out.append(Mention(m.entry.type, base + first, base + m.end_token,
+                                   start, m.end, m.entry, m.candidates))
         return sorted(out, key=lambda m: m.start)
 
     def _name_start(self, token: Token, words: set[str]) -> int:
