@@ -247,3 +247,22 @@ def test_the_sources_apposition_is_not_the_target(coder):
                [("e1", "PER", "جون بولتون", "USA"), ("e2", "GPE", "إيران", "IRN")])
     warning = next(e for e in doc.events if e.plover == "THREATEN")
     assert warning.target is not None and warning.target.entity == "e2"
+
+
+def test_circumstantial_noun_takes_the_clause_subject_and_its_object(coder):
+    # وصف X القمة …، مطالباً Y: X demands, Y is asked (an indefinite noun has no genitive)
+    doc = code(coder, "ووصف زيهوفر القمة بالمصيرية، مطالباً أعضاء الاتحاد الأوروبي بحماية الحدود.",
+               [("e1", "PER", "زيهوفر", "DEU"), ("e2", "ORG", "الاتحاد الأوروبي", None)])
+    demand = next(e for e in doc.events if e.plover == "DEMAND")
+    assert demand.source.entity == "e1"
+    assert demand.target is not None and demand.target.entity == "e2"
+
+
+def test_news_agency_is_not_a_party_of_the_article(coder):
+    text = "وقال مراسل وكالة فرانس برس إن آلاف المحتجين تظاهروا في يريفان. وتظاهر المحتجون في يريفان."
+    doc = make(text, [("e1", "GPE", "يريفان", "ARM")])
+    doc.entities.append(Entity("e2", "ORG", "فرانس برس", [(text.find("فرانس برس"), text.find("فرانس برس") + 9)],
+                               country="FRA", actor="FRAMED"))
+    coder(doc)
+    protests = [e for e in doc.events if e.plover == "PROTEST"]
+    assert protests and all(e.target is not None and e.target.country == "ARM" for e in protests)

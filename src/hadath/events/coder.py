@@ -167,6 +167,7 @@ class Trigger:
     present: bool = False        # a present-tense verb (يقتلون)
     pronoun: str = ""            # an attached object pronoun (أطلعه)
     passive: bool = False        # a passive the spelling shows (اغتيل)
+    accusative: bool = False     # an indefinite noun in the accusative (مطالباً، هجوماً)
 
 
 @dataclass(slots=True)
@@ -375,7 +376,9 @@ class EventCoder:
             pronoun in ("نا", "ي") and entry.kind == "n")
         return Trigger(entry, i, i + 1, norm[:prefix_len], first_person,
                        entry.kind == "v" and form in self.lexicon.present, pronoun,
-                       entry.kind == "v" and form in self.lexicon.passive)
+                       entry.kind == "v" and form in self.lexicon.passive,
+                       entry.kind == "n" and not article and not pronoun and form.endswith("ا")
+                       and len(form) > 4)
 
     def _names_act(self, norm: str) -> bool:
         """Whether a word is a verbal noun of the lexicon (اضطهاد، اغتصاب، التعذيب)."""
@@ -592,6 +595,13 @@ class EventCoder:
             if entry.object or self._undergone(view, trigger):
                 target = genitive or (self._subject_before(view, trigger, before)
                                       if self._undergone(view, trigger) else None)
+            elif trigger.accusative:
+                # مطالباً أعضاء الاتحاد: an indefinite noun takes no genitive; what follows
+                # is its object, the actor is the clause's subject
+                target = genitive
+                source = continuing or self._subject_before(view, trigger, before)
+                if source is None and not entry.protest:   # احتجاجاً على: a motive, not a speech act
+                    source = next((m for m in before if not _governed(view, m)), None)
             else:
                 source = genitive
             start_from = genitive.end if genitive else trigger.end
@@ -882,10 +892,12 @@ def _is_victim(view: SentenceView, m: Mention) -> bool:
 
 
 def _named(view: SentenceView, m: Optional[Mention]) -> Optional[Mention]:
-    """A role word followed by a name stands for the named one (الصحفي سمير خليل)."""
+    """A role word followed by a name stands for the named one (الصحفي سمير خليل), and a
+    group of no country by the body it belongs to (أعضاء الاتحاد الأوروبي)."""
     if m is None or m.type != "GROUP":
         return m
-    named = next((x for x in view.mentions if x.first == m.end and x.type == "PER"), None)
+    named = next((x for x in view.mentions if x.first == m.end and (
+        x.type == "PER" or (m.country is None and x.type in ("ORG", "GPE") and x.entity))), None)
     if named is None:
         return m
     # the nationality written with the role (القس الأميركي) beats a guess about the name
@@ -962,7 +974,8 @@ def _default_targets(doc: Document, events: list[Event]) -> None:
     counts: dict[str, int] = {}
     places: dict[str, Entity] = {}
     for entity in doc.entities:
-        if entity.country and entity.type in ("GPE", "PER", "ORG"):
+        if entity.country and entity.type in ("GPE", "PER", "ORG") \
+                and not (entity.actor or "").endswith("MED"):     # the news agency is no party
             counts[entity.country] = counts.get(entity.country, 0) + len(entity.mentions)
             if entity.type == "GPE" and (entity.country not in places or
                                          len(entity.mentions) > len(places[entity.country].mentions)):
@@ -971,7 +984,7 @@ def _default_targets(doc: Document, events: list[Event]) -> None:
     if not main:
         return
     for event in events:
-        if event.target is not None and event.target.country:
+        if event.target is not None and (event.target.country or event.target.actor):
             continue
         source = event.source.country
         country = next((c for c in main if c != source), source)
