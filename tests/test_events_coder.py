@@ -266,3 +266,13 @@ def test_news_agency_is_not_a_party_of_the_article(coder):
     coder(doc)
     protests = [e for e in doc.events if e.plover == "PROTEST"]
     assert protests and all(e.target is not None and e.target.country == "ARM" for e in protests)
+
+
+def test_a_protest_that_is_the_object_of_another_act_is_background(coder):
+    cairo = [("e1", "GPE", "القاهرة", "EGY"), ("e2", "ORG", "الشرطة المصرية", "EGY")]
+    dispersed = code(coder, "فرقت الشرطة المصرية مظاهرة نظمها الطلاب في القاهرة.", cairo)
+    assert "PROTEST" not in {e.plover for e in dispersed.events}
+    repression = next(e for e in dispersed.events if e.cameo == "175")    # violent repression
+    assert repression.source.entity == "e2"
+    staged = code(coder, "نظم الطلاب مظاهرة أمام مقر الشرطة المصرية في القاهرة.", cairo)
+    assert "PROTEST" in {e.plover for e in staged.events}

@@ -55,7 +55,7 @@ SUPPORT_VERBS = _words(
     "ارتكبوا تعرض تعرضت تعرضوا شهد شهدت يشهد تشهد وقع وقعت اندلع اندلعت تجدد تجددت انطلق انطلقت "
     "تواصلان يواصلان جري جرت بدا بدات بداوا تصاعد تصاعدت استمر استمرت واصل واصلت واصلوا يواصل تواصل توصل توصلت توصلوا تلقي تلقت اجرى "
     "استهدف استهدفت اسفر اسفرت اوقع اوقعت ادي ادت خلف خلفت اودي اودت راح نجا نجت سقط سقطت "
-    "وجه وجهت وجهوا يوجه توجه فرقت قمعت دفع دفعت انفجر انفجرت تفجير انفجار بانفجار تفجر")
+    "وجه وجهت وجهوا يوجه توجه دفع دفعت انفجر انفجرت تفجير انفجار بانفجار تفجر")
 # Happened-verbs and casualty words: an attack noun next to them is an attack.
 CASUALTY = _regex("قتل|قتلت|قتلوا|مقتل|قتيل|قتيلا|قتلي|جرح|جرحي|جريح|جريحا|اصابه|اصابة|اصيب|اصيبوا"
                   "|مصرع|مصرعهم|حتفه|حتفهم|ضحايا|ضحيه|اصابات|جرحت|بجروح|الجرحي|القتلي")
@@ -179,6 +179,7 @@ class SentenceView:
     mentions: list[Mention] = field(default_factory=list)
     subject: Optional[Mention] = None     # the source of the sentence's first event so far
     trigger_tokens: set[int] = field(default_factory=set)   # where other events are asserted
+    triggers: list = field(default_factory=list)
     date: object = None                   # the sentence's resolved date, once computed
     context_country: Optional[str] = None
 
@@ -215,6 +216,7 @@ class EventCoder:
             if triggers:
                 self._ensure_groups(view, triggers[0].first - GROUP_REACH, triggers[-1].end + GROUP_REACH)
             view.trigger_tokens = {t.first for t in triggers}
+            view.triggers = triggers
             subject_here = None
             for trigger in triggers:
                 for event, subject in self._code(view, trigger, previous_subject, published):
@@ -508,6 +510,10 @@ class EventCoder:
             return []
         if published and _distant_past(sentence_text, published):
             return []
+        if code[:2] == "14" and entry.weak and any(
+                other.entry.code[:2] != "14" and 0 < trigger.first - other.first <= 4
+                for other in view.triggers):
+            return []          # فرّقت الشرطة مظاهرة: the protest is the object of another act
         if code[:2] in MAIN_EVENT_FAMILIES and (trigger.first >= MAIN_EVENT_DEPTH
                                            or self._in_relative_clause(view, trigger)):
             return []
