@@ -276,3 +276,10 @@ def test_a_protest_that_is_the_object_of_another_act_is_background(coder):
     assert repression.source.entity == "e2"
     staged = code(coder, "نظم الطلاب مظاهرة أمام مقر الشرطة المصرية في القاهرة.", cairo)
     assert "PROTEST" in {e.plover for e in staged.events}
+
+
+def test_a_counted_casualty_report_is_an_attack_without_named_parties(coder):
+    doc = code(coder, "وخطفوا 50 شخصا في شمال البلاد.")
+    kidnapping = next(e for e in doc.events if e.plover == "ASSAULT")
+    assert kidnapping.target is not None and "50" in kidnapping.target.text
+    assert not code(coder, "وخطفوا الأضواء في شمال البلاد.").events

@@ -179,7 +179,7 @@ class SentenceView:
     mentions: list[Mention] = field(default_factory=list)
     subject: Optional[Mention] = None     # the source of the sentence's first event so far
     trigger_tokens: set[int] = field(default_factory=set)   # where other events are asserted
-    triggers: list = field(default_factory=list)
+    triggers: list[Trigger] = field(default_factory=list)
     date: object = None                   # the sentence's resolved date, once computed
     context_country: Optional[str] = None
 
@@ -532,6 +532,9 @@ class EventCoder:
         reported_by = _speaker_of(view.doc, start)
         location = self._location(view, trigger, pairs)
         results = []
+        if code[:2] in ("18", "19", "20") and entry.kind == "v" \
+                and all(s is None and t is None for s, t, _ in pairs) and self._victims_follow(view, trigger):
+            pairs = [(None, self._victims(view, trigger), 0.4)]   # خطفوا 50 شخصاً: a casualty report
         for source, target, confidence in pairs:
             if source is None and target is None:
                 # no party named (الاحتجاجات، انفجار): a topic rather than a codable event;
@@ -770,6 +773,17 @@ class EventCoder:
             return False                 # إسرائيل تقصف 25 هدفا: an active verb after its subject
         following = view.norms[trigger.end] if trigger.end < len(view.norms) else ""
         return following.isdigit() or following in VICTIM_WORDS
+
+    def _victims_follow(self, view: SentenceView, trigger: Trigger) -> bool:
+        following = view.norms[trigger.end:trigger.end + 2]
+        return bool(following) and (following[0].isdigit() or following[0] in VICTIM_WORDS)
+
+    def _victims(self, view: SentenceView, trigger: Trigger) -> Mention:
+        """قُتل 28 شخصاً، خطفوا 50 شخصاً: the victims named by number, of the article's country."""
+        end = min(len(view.norms), trigger.end + 2)
+        span = (view.tokens[trigger.end].start, view.tokens[end - 1].end)
+        country = view.context_country
+        return Mention(trigger.end, end, span, view.doc.text[span[0]:span[1]], None, "GROUP", country, country)
 
     def _location(self, view: SentenceView, trigger: Trigger, pairs) -> Optional[str]:
         used = {m.entity for s, t, _ in pairs for m in (s, t) if m is not None}
