@@ -283,3 +283,11 @@ def test_a_counted_casualty_report_is_an_attack_without_named_parties(coder):
     kidnapping = next(e for e in doc.events if e.plover == "ASSAULT")
     assert kidnapping.target is not None and "50" in kidnapping.target.text
     assert not code(coder, "وخطفوا الأضواء في شمال البلاد.").events
+
+
+def test_the_place_where_something_is_said_is_not_its_target(coder):
+    doc = code(coder, "ودافعت ماي، خلال كلمة لها في البرلمان البريطاني، عن العلاقات مع السعودية.",
+               [("e1", "PER", "ماي", "GBR"), ("e2", "ORG", "البرلمان البريطاني", "GBR"),
+                ("e3", "GPE", "السعودية", "SAU")])
+    defence = next(e for e in doc.events if e.plover == "SUPPORT")
+    assert defence.target is None or defence.target.entity != "e2"

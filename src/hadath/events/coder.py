@@ -638,7 +638,7 @@ class EventCoder:
             target = self._coded_phrase(view, max(trigger.end, after_source))
         if target is None and entry.code[:2] not in ("14",):
             # last resort: the next party named in the same clause (عارض X سياسة ميركل)
-            target = next((m for m in after if m is not source and m.country
+            target = next((m for m in after if m is not source and m.country and not _locative(view, m)
                            and not any(w in CLAUSE_BREAK for w in view.norms[trigger.end:m.first])
                            and not view.trigger_tokens.intersection(range(trigger.end, m.first))),
                           None)
@@ -717,6 +717,8 @@ class EventCoder:
                 return None
             if apposition[0] <= m.first and m.end <= apposition[1]:
                 continue                       # جون بولتون، مستشار الأمن القومي،: the source's title
+            if _locative(view, m):
+                continue                       # في البرلمان: where it was said, not to whom
             gap = view.norms[start:m.first]
             if any(not w[0].isalnum() and w not in "،," for w in gap if w):
                 return None
@@ -875,6 +877,11 @@ def _is_place_use(view: SentenceView, m: Mention) -> bool:
     return previous in ("في", "بمدينه", "مدينه", "بمنطقه", "منطقه", "محافظه", "بمحافظه", "قرب",
                         "وسط", "شمال", "جنوب", "شرق", "غرب", "داخل", "عاصمه", "العاصمه") \
         or (first.startswith("ب") and m.span[0] > view.tokens[m.first].start)
+
+
+def _locative(view: SentenceView, m: Mention) -> bool:
+    """A mention after في: where something happens (في البرلمان), not a party to it."""
+    return m.first > 0 and view.norms[m.first - 1] == "في"
 
 
 def _open_gap(view: SentenceView, start: int, end: int) -> bool:
