@@ -291,3 +291,15 @@ def test_the_place_where_something_is_said_is_not_its_target(coder):
                 ("e3", "GPE", "السعودية", "SAU")])
     defence = next(e for e in doc.events if e.plover == "SUPPORT")
     assert defence.target is None or defence.target.entity != "e2"
+
+
+def test_subject_behind_its_titles_and_title_after_the_name(coder):
+    doc = code(coder, "يزور ولي العهد السعودي الأمير محمد بن سلمان القاهرة اليوم.",
+               [("e1", "PER", "محمد بن سلمان", "SAU"), ("e2", "GPE", "القاهرة", "EGY")])
+    visit = next(e for e in doc.events if e.cameo == "042")
+    assert (visit.source.entity, visit.target.entity) == ("e1", "e2")
+    doc = code(coder, "استقبلت الملكة إليزابيث الثانية ملكة بريطانيا ضيفها في القصر.",
+               [("e1", "PER", "إليزابيث الثانية", "GBR"), ("e2", "GPE", "بريطانيا", "GBR")])
+    host = next(e for e in doc.events if e.cameo == "043")
+    assert host.source.entity == "e1"
+    assert "ملكة" not in (host.target.text if host.target else "")    # her title is not her guest

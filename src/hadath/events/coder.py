@@ -582,9 +582,13 @@ class EventCoder:
                     and view.norms[trigger.first][:1] in "يت":
                 # مستشار ترامب للأمن القومي يحذر طهران: a present verb after its subject (SVO)
                 adjacent = self._subject_before(view, trigger, before)
-            source = adjacent or next((m for m in after if m.first - trigger.end <= 3
+            source = adjacent or next((m for m in after if (m.first - trigger.end <= 3 or (
+                                           m.type == "PER" and m.first - trigger.end <= 6
+                                           and self._is_role_word(view.norms[m.first - 1])))
                                        and not _governed(view, m)
                                        and _open_gap(view, trigger.end, m.first)), None)
+            # الملكة إليزابيث الثانية ملكة بريطانيا: the name, then its title, is one actor
+            source = _named(view, source)
             if source is not None and continuing is not None and code_family(entry) == "04" \
                     and trigger.prefix.startswith("و"):
                 # يعقد باتروشيف مشاورات … ويلتقي X: the same subject meets X
@@ -636,9 +640,12 @@ class EventCoder:
         if target is None and entry.object and (passive or entry.kind == "v"):
             after_source = source.end if source is not None and source.first >= trigger.end else 0
             target = self._coded_phrase(view, max(trigger.end, after_source))
+            if target is not None and _describes(view, target, source):
+                target = None                  # استقبلت إليزابيث ملكة بريطانيا: her title
         if target is None and entry.code[:2] not in ("14",):
             # last resort: the next party named in the same clause (عارض X سياسة ميركل)
             target = next((m for m in after if m is not source and m.country and not _locative(view, m)
+                           and not _describes(view, m, source)
                            and not any(w in CLAUSE_BREAK for w in view.norms[trigger.end:m.first])
                            and not view.trigger_tokens.intersection(range(trigger.end, m.first))),
                           None)
@@ -710,8 +717,7 @@ class EventCoder:
         for m in actors:
             if m.first < start or m is exclude:
                 continue
-            if exclude is not None and m.country == exclude.country and m.first - exclude.end <= 1 \
-                    and (m.type == "GROUP" or m.first > exclude.end):
+            if _describes(view, m, exclude):
                 continue                       # جون بولتون، مستشار …؛ إليزابيث ملكة بريطانيا
             if m.first - start > 12:
                 return None
@@ -877,6 +883,14 @@ def _is_place_use(view: SentenceView, m: Mention) -> bool:
     return previous in ("في", "بمدينه", "مدينه", "بمنطقه", "منطقه", "محافظه", "بمحافظه", "قرب",
                         "وسط", "شمال", "جنوب", "شرق", "غرب", "داخل", "عاصمه", "العاصمه") \
         or (first.startswith("ب") and m.span[0] > view.tokens[m.first].start)
+
+
+def _describes(view: SentenceView, m: Mention, actor: Optional[Mention]) -> bool:
+    """Whether `m` right after `actor` and of its country is its title or its country
+    (إليزابيث الثانية ملكة بريطانيا، بولتون، مستشار) rather than another party (عن برانسون)."""
+    return actor is not None and m.country == actor.country and 0 <= m.first - actor.end <= 1 \
+        and (m.type == "GROUP" or m.first > actor.end) \
+        and not any(w in PREPOSITIONS for w in view.norms[actor.end:m.first]) and not _governed(view, m)
 
 
 def _locative(view: SentenceView, m: Mention) -> bool:
