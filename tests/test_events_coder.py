@@ -303,3 +303,10 @@ def test_subject_behind_its_titles_and_title_after_the_name(coder):
     host = next(e for e in doc.events if e.cameo == "043")
     assert host.source.entity == "e1"
     assert "ملكة" not in (host.target.text if host.target else "")    # her title is not her guest
+
+
+def test_the_subject_of_the_verb_staging_a_noun_is_its_source(coder):
+    doc = code(coder, "قتل أربعة جنود في هجوم شنه حزب الله على ثكنة في مقديشو.",
+               [("e1", "GPE", "مقديشو", "SOM"), ("e2", "ORG", "حزب الله", "LBN")])
+    attack = next(e for e in doc.events if e.plover == "ASSAULT" and e.trigger[0] == doc.text.find("هجوم"))
+    assert attack.source.entity == "e2"

@@ -622,7 +622,7 @@ class EventCoder:
             if entry.object or target is None:
                 target = target or complement
             if source is None:
-                source = self._subject_before(view, trigger, before)
+                source = self._stager(view, trigger, actors) or self._subject_before(view, trigger, before)
             if source is None and trigger.pronoun in ("ه", "ها", "هم", "هما") and not entry.object:
                 # زيارته، محادثاتهم: the possessor is the actor already in play
                 source = continuing or previous_subject
@@ -670,6 +670,17 @@ class EventCoder:
                     t = None
                 pairs.append((s, t, confidence if s else 0.4))
         return pairs, source
+
+    def _stager(self, view: SentenceView, trigger: Trigger, actors: list[Mention]) -> Optional[Mention]:
+        """هجوم شنّه مسلحون، مظاهرة نظمتها الحركة: the subject of the verb that stages the
+        noun right after it (its pronoun refers back to the noun)."""
+        for k in range(trigger.end, min(len(view.norms), trigger.end + 2)):
+            word = view.norms[k]
+            if not word.endswith(("ه", "ها")) or not any(
+                    _stem_in(form, SUPPORT_VERBS) for form, _ in enclitic_splits(word)):
+                continue
+            return next((m for m in actors if k < m.first <= k + 3 and not _governed(view, m)), None)
+        return None
 
     def _subject_before(self, view: SentenceView, trigger: Trigger, before: list[Mention]
                         ) -> Optional[Mention]:
