@@ -149,6 +149,10 @@ class NerTagger:
         size = len(labels)
         self._zero = (0.0,) * size
         self._columns = [[transitions[x][y] for x in range(size)] for y in range(size)]
+        # Each feature's weights as a full row: a word's score vector is then the
+        # column sums of its features' rows (the same additions, in the same order).
+        zero = [0.0] * size
+        self._rows = {attr: _row(by_label, zero) for attr, by_label in weights.items()}
 
         self._cache: dict[str, tuple] = {}
 
@@ -255,14 +259,12 @@ class NerTagger:
         return path
 
     def _vector(self, features: list[str]) -> tuple:
-        total = [0.0] * len(self.labels)
-        weights = self.weights
-        for feature in features:
-            found = weights.get(feature)
-            if found:
-                for y, w in found.items():
-                    total[y] += w
-        return tuple(total)
+        rows = list(filter(None, map(self._rows.get, features)))
+        if not rows:
+            return self._zero
+        if len(rows) == 1:
+            return rows[0]
+        return tuple(map(sum, zip(*rows)))
 
     def _word(self, norm: str) -> tuple:
         """(own score vector, {offset: score vector as that neighbour}) of a word."""
@@ -274,6 +276,13 @@ class NerTagger:
             found = self._cache[norm] = (self._vector(own), {
                 off: self._vector(feats) for off, feats in neighbour.items()})
         return found
+
+
+def _row(by_label: dict[int, float], zero: list[float]) -> tuple:
+    row = zero.copy()
+    for y, w in by_label.items():
+        row[y] = w
+    return tuple(row)
 
 
 def export_model(crfsuite_path: Path, out: Path, outside: Iterable[str] = (), digits: int = 4) -> None:
