@@ -43,7 +43,7 @@ def test_reingesting_the_same_articles_changes_no_count(db, capsys):
     assert before["articles"] == N_CORPUS + len(articles())
     assert main(["ingest", db["source"], "--db", db["path"]]) == 0
     summary = capsys.readouterr().err
-    assert f"0 articles new, {N_CORPUS} already stored, 0 failed" in summary
+    assert f"0 articles new + {N_CORPUS} already stored + 0 failed" in summary
     with open_store(db["path"], read_only=True, persistent=False) as store:
         assert store.counts() == before
 

@@ -129,7 +129,7 @@ def test_killed_ingest_leaves_whole_articles_and_a_rerun_completes_it(tmp_path, 
         stop.set()
         reader.join()
     assert rerun.returncode == 0, err[-2000:]
-    assert f"{len(expected) - len(partial)} articles new, {len(partial)} already stored, 0 failed" in err
+    assert f"{len(expected) - len(partial)} articles new + {len(partial)} already stored + 0 failed" in err
 
     assert _stored(db) == expected  # each article once, with all its annotations
     statuses = Counter(status for status, _ in answers)

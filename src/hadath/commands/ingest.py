@@ -101,7 +101,6 @@ def run(args: argparse.Namespace) -> int:
         return run_dask_ingest(args)
     from ..pipeline import Pipeline
     from ..store import StoreError, open_store
-    from ..store.base import redacted
     from .extract import Report, analysed
 
     try:
@@ -137,17 +136,26 @@ def run(args: argparse.Namespace) -> int:
         except StoreError as exc:
             print(f"hadath: {exc}", file=sys.stderr)
             return 2
-    done = writer.result
-    with open_store(args.db, lock_timeout=300) as store:
+    return finish(args.db, "ingest", writer.result, skipped_early, report, before)
+
+
+def finish(db: str, label: str, done, skipped_early: int, report, before: dict, note: str = "") -> int:
+    """The end of an ingest (single-process or Dask): one summary line, then
+    stories, near-duplicates and merged events over the whole store (hadath.stories)."""
+    from ..store import open_store
+    from ..store.base import redacted
+
+    with open_store(db, lock_timeout=300) as store:
         after = store.counts()
-    print(f"hadath: ingest: {done.new} articles new, {done.skipped + skipped_early} already stored, "
-          f"{report.failed} failed; added {done.entities} entities, {done.quotes} quotations, "
+    stored = done.skipped + skipped_early
+    print(f"hadath: {label}: {done.new + stored + report.failed} inputs = {done.new} articles new + "
+          f"{stored} already stored + {report.failed} failed; added {done.entities} entities, {done.quotes} quotations, "
           f"{done.events} events. Store now holds {after['articles']} articles "
-          f"(+{after['articles'] - before['articles']}), {after['events']} events: {redacted(args.db)}",
-          file=sys.stderr)
-    if done.new:  # stories, near-duplicates and merged events over the whole store (hadath.stories)
+          f"(+{after['articles'] - before['articles']}), {after['events']} events: {redacted(db)}"
+          + note, file=sys.stderr)
+    if done.new:
         from ..stories.store_sync import sync_and_report
-        sync_and_report(args.db)
+        sync_and_report(db)
     return report.exit_status()
 
 

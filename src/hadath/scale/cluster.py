@@ -203,9 +203,8 @@ def run_dask_ingest(args: argparse.Namespace) -> int:
     """`hadath ingest --engine dask`: exit status as for a local ingest."""
     import logging
 
-    from ..commands.ingest import Writer
+    from ..commands.ingest import Writer, finish
     from ..store import StoreError, open_store
-    from ..store.base import redacted
 
     if args.scheduler and args.workers:
         print("hadath: --workers sizes a local cluster; with --scheduler, the cluster's own "
@@ -244,17 +243,6 @@ def run_dask_ingest(args: argparse.Namespace) -> int:
             if not keep:
                 import shutil
                 shutil.rmtree(work, ignore_errors=True)
-    done = writer.result
-    with open_store(args.db, lock_timeout=300) as store:
-        after = store.counts()
-    print(f"hadath: ingest (dask, {loader.partitions} partitions, {loader.failed_partitions} failed): "
-          f"{loader.inputs} inputs = {done.new} articles new + "
-          f"{done.skipped + loader.stored_already} already stored + "
-          f"{report.failed} failed; added {done.entities} entities, {done.quotes} quotations, "
-          f"{done.events} events. Store now holds {after['articles']} articles "
-          f"(+{after['articles'] - before['articles']}), {after['events']} events: {redacted(args.db)}"
-          + (f"; shards in {work}" if keep else ""), file=sys.stderr)
-    if done.new:  # stories, near-duplicates and merged events over the whole store (hadath.stories)
-        from ..stories.store_sync import sync_and_report
-        sync_and_report(args.db)
-    return report.exit_status()
+    label = f"ingest (dask, {loader.partitions} partitions, {loader.failed_partitions} failed)"
+    return finish(args.db, label, writer.result, loader.stored_already, report, before,
+                  f"; shards in {work}" if keep else "")
