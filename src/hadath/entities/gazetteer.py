@@ -154,18 +154,30 @@ class Gazetteer:
     def match(self, tokens: list[Token]) -> list[GazMatch]:
         """Longest non-overlapping known names in `tokens`, left to right."""
         index = self._index
+        known = self._reading_cache
         found: list[GazMatch] = []
         n = len(tokens)
+        norms = None   # the tokens' forms, listed once a word starts a known name
         i = 0
         while i < n:
             token = tokens[i]
-            readings = self._readings(token.norm) if token.is_word else ()
+            if not token.is_word:
+                i += 1
+                continue
+            readings = known.get(token.norm)
+            if readings is None:
+                readings = self._readings(token.norm)
+            if not readings:   # most words start no name
+                i += 1
+                continue
+            if norms is None:
+                norms = [t.norm for t in tokens]
             best: Optional[tuple[int, int, list[GazEntry]]] = None  # (length, prefix, entries)
             for prefix, stem, limit in readings:
                 for length in range(min(limit, n - i), 0, -1):
                     if best and length <= best[0]:
                         break
-                    key = (stem,) + tuple(t.norm for t in tokens[i + 1:i + length])
+                    key = (stem, *norms[i + 1:i + length])
                     bucket = index.get(key)
                     if bucket:
                         best = (length, prefix, bucket)
