@@ -196,9 +196,10 @@ class EventCoder:
         self._roles: dict[str, bool] = {}   # word → whether it is a title or nationality
 
     @classmethod
-    def load(cls) -> "EventCoder":
+    def load(cls, actors=None) -> "EventCoder":
+        """`actors`: an ActorCoder already loaded (the entity recognizer's), shared."""
         from ..entities.actors import ActorCoder
-        return cls(Ontology.load(), Lexicon.load(), ActorCoder.load())
+        return cls(Ontology.load(), Lexicon.load(), actors or ActorCoder.load())
 
     # ------------------------------------------------------------------ driver
     def __call__(self, doc: Document) -> None:
