@@ -59,8 +59,9 @@ class Pipeline:
         from .events import EventCoder
         from .quotes import QuoteFinder
 
-        return cls([("text", analyse_text), ("entities", EntityRecognizer.load()),
-                    ("quotes", QuoteFinder.load()), ("events", EventCoder.load())])
+        entities = EntityRecognizer.load()
+        return cls([("text", analyse_text), ("entities", entities),
+                    ("quotes", QuoteFinder.load()), ("events", EventCoder.load(entities.actors))])
 
     def __call__(self, article: RawArticle) -> Document:
         doc = make_document(article)
