@@ -26,6 +26,7 @@ _LABEL_ONLY = re.compile(r"^\W*(?:اقرا\s*ايضا|اخترنا\s*لك|موا
 _RULE = re.compile(r"^\s*[-_=*•·.]{3,}\s*$")
 _BULLET = re.compile(r"^\s*[•·▪●■◦*-]\s*")
 _SENTENCE_END = re.compile(r"[.!?؟:»\"”)]\s*$")
+_PUNCTUATION = re.compile(r"[^\w\s]")
 _LIST_ITEM = re.compile(r"^\s*(?:\d+[.)-]|[(\[])|\(\s*[\d.,٫]+")
 
 
@@ -45,14 +46,15 @@ def remove_clutter(text: str) -> tuple[str, list[str]]:
     for pos, i in enumerate(content):
         line = lines[i]
         key = keys[i]
+        folded = normalize(line)   # once per line: both tests below match the folded form
         drop = False
         if i != first:
             in_link_list = in_link_list and _is_headline_like(line)
-            drop = (in_link_list or _is_boilerplate(line) or key in seen
+            drop = (in_link_list or _is_boilerplate(line, folded) or key in seen
                     or (_BULLET.match(line) and _similar(key, title))
                     or _is_prefix_of_later(key, [keys[j] for j in content[pos + 1:pos + 3]])
                     or _is_related_headline(lines, content, pos))
-        if _LABEL_ONLY.match(normalize(line)):
+        if _LABEL_ONLY.match(folded):
             in_link_list = True
         if drop:
             removed.append(line.strip())
@@ -64,11 +66,11 @@ def remove_clutter(text: str) -> tuple[str, list[str]]:
 
 
 def _key(line: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", normalize(_BULLET.sub("", line))).split())
+    return " ".join(_PUNCTUATION.sub(" ", normalize(_BULLET.sub("", line))).split())
 
 
-def _is_boilerplate(line: str) -> bool:
-    return bool(_RULE.match(line) or _BOILERPLATE.match(normalize(line)))
+def _is_boilerplate(line: str, folded: str) -> bool:
+    return bool(_RULE.match(line) or _BOILERPLATE.match(folded))
 
 
 def _similar(a: str, b: str) -> bool:
