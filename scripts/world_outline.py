@@ -6,7 +6,7 @@ by a developer (not at run time):
 
     pip download --no-deps geopandas==0.14.4 && unzip geopandas-*.whl 'geopandas/datasets/*'
     pip install pyshp
-    python tools/world_outline.py geopandas/datasets/naturalearth_lowres/naturalearth_lowres.shp \
+    python scripts/world_outline.py geopandas/datasets/naturalearth_lowres/naturalearth_lowres.shp \
         src/hadath/serve/static/world.json
 
 Coordinates are rounded to 0.1 degree and tiny rings dropped, so the file stays small.
