@@ -12,12 +12,19 @@ def article_schema() -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1)
+def _validator():
+    import jsonschema
+
+    return jsonschema.Draft202012Validator(article_schema())
+
+
 def validate_article(obj: dict) -> None:
     """Raise jsonschema.ValidationError if `obj` breaks the contract, or a span
     points outside `text`."""
     import jsonschema
 
-    jsonschema.validate(obj, article_schema())
+    _validator().validate(obj)
     n = len(obj["text"])
     for span in iter_spans(obj):
         if not 0 <= span[0] <= span[1] <= n:
