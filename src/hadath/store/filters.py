@@ -51,6 +51,21 @@ def check_date(value: Optional[str], param: str) -> Optional[dt.date]:
         raise FilterError(param, f"{value[:40]!r} is not a date (expected YYYY-MM-DD)") from None
 
 
+def date_window(start: Optional[str], end: Optional[str], first_col: str,
+                last_col: Optional[str] = None) -> tuple[list[str], list]:
+    """Conditions (with bound values) keeping rows whose dates [first_col, last_col]
+    meet the window [start, end]; either end of the window may be open."""
+    start_day, end_day = check_date(start, "start"), check_date(end, "end")
+    clauses, params = [], []
+    if start_day:
+        clauses.append(f"{last_col or first_col} >= ?")
+        params.append(start_day)
+    if end_day:
+        clauses.append(f"{first_col} <= ?")
+        params.append(end_day)
+    return clauses, params
+
+
 def check_text(value: Optional[str], param: str) -> Optional[str]:
     """Free text to match after normalisation; None when empty."""
     if value is None:

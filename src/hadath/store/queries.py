@@ -5,7 +5,7 @@ import datetime as dt
 from typing import Iterator, Optional
 
 from ..text import normalize_with_offsets
-from .filters import INTERVALS, EventFilter, FilterError, check_country, check_date, check_text
+from .filters import INTERVALS, EventFilter, FilterError, check_country, check_text, date_window
 from .rows import article_object
 
 MAX_PAGE = 500
@@ -111,13 +111,9 @@ class Queries:
         if source:
             clauses.append("a.source = ?")
             params.append(source)
-        start_day, end_day = check_date(start, "start"), check_date(end, "end")
-        if start_day:
-            clauses.append("a.published >= ?")
-            params.append(start_day)
-        if end_day:
-            clauses.append("a.published <= ?")
-            params.append(end_day)
+        dated, days = date_window(start, end, "a.published")
+        clauses += dated
+        params += days
         return (" AND ".join(clauses) or "TRUE"), params, words
 
     def article(self, store_id: int) -> Optional[dict]:

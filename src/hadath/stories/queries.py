@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from typing import Optional
 
-from ..store.filters import check_date, check_text, like_pattern
+from ..store.filters import check_text, date_window, like_pattern
 from ..store.queries import ESCAPE, _jsonable, page
 
 
@@ -24,13 +24,9 @@ def list_stories(store, q: Optional[str] = None, source: Optional[str] = None,
     if article_clauses:
         clauses.append("s.story_id IN (SELECT sa.story_id FROM story_articles sa JOIN articles a "
                        f"ON a.id = sa.article_id WHERE {' AND '.join(article_clauses)})")
-    start_day, end_day = check_date(start, "start"), check_date(end, "end")
-    if start_day:
-        clauses.append("s.last_seen >= ?")
-        params.append(start_day)
-    if end_day:
-        clauses.append("s.first_seen <= ?")
-        params.append(end_day)
+    dated, days = date_window(start, end, "s.first_seen", "s.last_seen")
+    clauses += dated
+    params += days
     where = " AND ".join(clauses) or "TRUE"
     total = store.query(f"SELECT count(*) AS n FROM stories s WHERE {where}", params)[0]["n"]
     rows = store.query(
