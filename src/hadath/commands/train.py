@@ -36,7 +36,7 @@ def _share(value: str) -> float:
 
 def run(args: argparse.Namespace) -> int:
     from ..entities.gazetteer import Gazetteer
-    from ..entities.ner import CLUSTERS_PATH, MODEL_PATH, NerTagger, load_clusters
+    from ..entities.ner import CLUSTERS_PATH, MODEL_PATH, NerTagger, load_clusters, write_word_table
     from ..entities.recognizer import match_tags
     from ..entities.train import (DataError, build_clusters, evaluate, read_conll, split, train,
                                   write_conll)
@@ -66,6 +66,7 @@ def run(args: argparse.Namespace) -> int:
         write_conll(held, args.dev_out)
     clusters = load_clusters()
     train(training, out, clusters, gazetteer_tags)
+    print(f"precomputed word scores: {write_word_table(out)}")
     if held:
         scores = evaluate(held, NerTagger.load(out, clusters), gazetteer_tags)
         for kind, (p, r, f) in scores.items():
