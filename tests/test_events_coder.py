@@ -310,3 +310,42 @@ def test_the_subject_of_the_verb_staging_a_noun_is_its_source(coder):
                [("e1", "GPE", "مقديشو", "SOM"), ("e2", "ORG", "حزب الله", "LBN")])
     attack = next(e for e in doc.events if e.plover == "ASSAULT" and e.trigger[0] == doc.text.find("هجوم"))
     assert attack.source.entity == "e2"
+
+
+def _assaults(doc):
+    return [e for e in doc.events if e.plover == "ASSAULT"]
+
+
+def test_violence_a_court_or_a_suspicion_is_about_is_not_an_attack_now(coder):
+    aden = [("e1", "GPE", "عدن", "YEM")]
+    assert _assaults(code(coder, "خطف مسلحان صحفيا فرنسيا في عدن.", aden))
+    tried = code(coder, "حكمت المحكمة بالسجن عشر سنوات على رجلين خطفا صحفيا فرنسيا في عدن.", aden)
+    assert not _assaults(tried)
+    suspected = code(coder, "اعتقلت الشرطة خمسة شبان للاشتباه في أنهم خطفوا صحفيا فرنسيا في عدن.", aden)
+    assert not _assaults(suspected) and "COERCE" in {e.plover for e in suspected.events}
+
+
+def test_threatened_or_guessed_violence_is_not_an_attack(coder):
+    assert _assaults(code(coder, "شن الجيش غارات على مواقع المسلحين في المدينة."))
+    threatened = code(coder, "توعد الجيش بشن غارات على مواقع المسلحين في المدينة.")
+    assert not _assaults(threatened) and "THREATEN" in {e.plover for e in threatened.events}
+    assert not _assaults(code(coder, "ورجحت الحكومة قصف مواقع المسلحين في المدينة."))
+
+
+def test_a_known_blast_recalled_by_a_relative_clause_is_a_topic(coder):
+    tripoli = [("e1", "GPE", "طرابلس", "LBN")]
+    recalled = code(coder, "وقال النائب إن الانفجار الذي استهدف الجيش في طرابلس جاء بعد التهديدات.",
+                    tripoli)
+    assert not _assaults(recalled)
+    # people killed in it still make it an attack
+    assert _assaults(code(coder, "قتل جنديان في الانفجار الذي استهدف الجيش في طرابلس.", tripoli))
+
+
+def test_what_used_to_happen_is_not_an_event(coder):
+    assert _assaults(code(coder, "الحراس يعذبون المعتقلين في السجن."))
+    # كان … then the subject and a first verb: the second present verb is habitual too
+    assert not _assaults(code(coder, "كان النظام يعتقل المعارضين ويعذبهم في السجون."))
+    # كان with a past verb is a past perfect: أقترح-like present forms are not taken at a distance
+    doc = code(coder, "وكان الوزير اقترح على نظيره الفرنسي عقد مؤتمر.")
+    assert "AGREE" in {e.plover for e in doc.events}
+

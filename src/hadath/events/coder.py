@@ -7,7 +7,8 @@ For each sentence:
    occurrence of a general noun);
 2. filters: questions, conditionals, hypotheticals, the future, plans, calls and
    cancellations are dropped; denial and negation keep the event with `negated`;
-   sport and distant-past background are dropped;
+   sport, distant-past background, habits (كان يعذبهم), and violence that is threatened
+   or that a court or a suspicion is about are dropped;
 3. actors: the named entities and unnamed groups of the sentence (`ActorCoder`),
    placed by structure: subject after the verb (VSO) or before it (SVO), object and
    prepositional complements (مع، إلى، ضد، على، من قبل، بين … و), passives, the
@@ -66,7 +67,7 @@ PROTEST_CONTEXT = _regex(
 QUESTION_START = _regex("هل|لماذا|كيف|متي|ماذا|اين")
 # Words that make what follows hypothetical, conditional or only possible.
 HYPOTHETICAL = _regex("اذا|لو|لولا|حال|ربما|يمكن|يمكنه|يمكنها|يمكنهم|يمكننا|يستطيع|تستطيع|امكانيه|احتمال|محتمل|المحتمل|قد يكون|اي|أي"
-                      "|يجب|ينبغي|بامكان|يحتمل|فرضيه|افتراض")
+                      "|يجب|ينبغي|بامكان|يحتمل|فرضيه|افتراض|رجح|رجحت|رجحوا|يرجح|ترجح")
 FUTURE = _regex("سوف|لن|سيتم|بصدد|المقرر|المنتظر|يعتزم|تعتزم|يعتزمون|ينوي|تنوي|يخطط|تخطط|يخططون|خطط|"
                 "المقبل|المقبله|القادم|القادمه|غدا|يستعد|تستعد|يتوقع|يتوقع|المتوقع|مرتقب|المرتقب|"
                 "مخطط|مخططا|التخطيط|للتخطيط|بالتخطيط|لتنفيذ|قررت|قرر|قرروا|تقرر")
@@ -74,6 +75,15 @@ FUTURE = _regex("سوف|لن|سيتم|بصدد|المقرر|المنتظر|يع�
 NOT_HAPPENED = _regex("دعا|دعت|دعوا|يدعو|تدعو|دعوه|دعوات|الدعوه|لدعوه|ناشد|حث|حثت|الغاء|الغي|الغت|"
                       "الغيت|ارجاء|تاجيل|ارجا|اجلت|منع|منعت|لمنع|احباط|احبط|احبطت|اجهاض|اجهضت|"
                       "افشل|افشلت|مكافحه|لمكافحه|ضد الارهاب|تبني|التحريض|يحرض")
+# A court, a charge or a suspicion: violence told after them is what someone is tried for
+# or suspected of (حكمت المحكمة على من خطفوا …، اعتُقلوا للاشتباه في أنهم أرادوا …),
+# an earlier act or a plan, not an attack reported now.
+ACCUSED_OF = _regex("محكمه|المحكمه|محاكمه|المحاكمه|القاضي|قاضي|المدعي|الادعاء|بالسجن|بالاعدام"
+                    "|متهم|متهما|متهمين|متهمون|المتهم|المتهمين|المتهمون|بتهمه|بتهم|للاشتباه|بالاشتباه"
+                    "|المشتبه|يشتبه|لعلاقتهم|لعلاقته|لعلاقتها|لصلته|لصلتهم|بتورطه|بتورطهم|لتورطه|لتورطهم")
+# A threat or a warning: the violence after it is what is threatened (هدد بقصف، حذّر من هجوم).
+THREAT = _regex("هدد|هددت|هددوا|يهدد|تهدد|يهددون|توعد|توعدت|توعدوا|يتوعد|تتوعد|حذر|حذرت|حذروا|يحذر"
+                "|تحذر|يحذرون|لوح|لوحت|يلوح|تلوح|تهديد|تهديدات|بتهديد|تحذير|تحذيرات")
 CALLED_OFF = _regex("الغيت|الغي|الغيت|ارجيت|ارجي|اجلت|تاجلت|تاجل|علقت|الغاوها|الغاؤها")
 NEGATION = _regex("لم|لا|ليس|ليست|غير|عدم|دون|بدون|ما")
 DENIAL = _regex("نفي|نفت|ينفي|تنفي|نفوا|نافيا|نافيه|كذب|كذبت|فشل|فشلت|فشلوا|تنفي")
@@ -121,6 +131,8 @@ NEED_REACH = 15
 # How far before "للخطف" its تعرّض may come (تعرض قيادي في الحركة، هو وكيل الوزارة، للخطف).
 UNDERGO_REACH = 14
 RELATIVE_REACH = 6
+# How far before a present verb its كان may come (كان نظام صدام يهجّرهم ويعذبهم).
+HABITUAL_REACH = 8
 # How far from its triggers a sentence is searched for unnamed groups (tokens).
 GROUP_REACH = 15
 _UNSET = object()
@@ -404,7 +416,7 @@ class EventCoder:
         if entry.kind != "v" and trigger.prefix.endswith("ل") and not entry.protest \
                 and not self._undergone(view, trigger):
             return False                               # purpose or possibility: لتفجير، للتعذيب
-        if trigger.present and trigger.first and _stem_in(view.norms[trigger.first - 1], HABITUAL):
+        if trigger.present and self._habitual(view, trigger):
             return False                               # كانوا يخطفون: what used to happen
         if entry.kind == "v" and entry.object and trigger.first \
                 and view.norms[trigger.first - 1] in RELATIVE_PRONOUNS:
@@ -412,6 +424,22 @@ class EventCoder:
         if entry.weak and not self._occurs(view, trigger):
             return False
         return True
+
+    def _habitual(self, view: SentenceView, trigger: Trigger) -> bool:
+        """كان + present verb, the subject or other verbs of the same clause possibly between
+        (كان النظام يهجّرهم ويعذبهم): what used to happen, not one event. Only يـ/تـ forms
+        are taken at a distance: أقترح is also the past اقترح (وكان ماكرون اقترح: had proposed)."""
+        if trigger.first and _stem_in(view.norms[trigger.first - 1], HABITUAL):
+            return True
+        if not view.norms[trigger.first][len(trigger.prefix):].startswith(("ي", "ت")):
+            return False
+        for k in range(trigger.first - 1, max(-1, trigger.first - 1 - HABITUAL_REACH), -1):
+            word = view.norms[k]
+            if _stem_in(word, HABITUAL):
+                return True
+            if not view.tokens[k].is_word or word in CLAUSE_BREAK:
+                return False
+        return False
 
     def _occurs(self, view: SentenceView, trigger: Trigger) -> bool:
         """Whether a general noun (الاحتجاجات، هجوم) stands for an event that took place:
@@ -422,6 +450,8 @@ class EventCoder:
             return False               # a topic: التحقيق في الهجوم، أدان الاعتداء
         before = view.norms[max(0, first - 4):first]
         after = view.norms[trigger.end:trigger.end + 3]
+        if after and after[0] in RELATIVE_PRONOUNS:
+            after = []             # الانفجار الذي استهدف …: the clause recalls a known event
         if any(_stem_in(w, SUPPORT_VERBS) for w in before + after) or self._staged_across_subject(view, first):
             return True
         if first > BACKGROUND_DEPTH:
@@ -515,6 +545,9 @@ class EventCoder:
                 other.entry.code[:2] != "14" and 0 < trigger.first - other.first <= 4
                 for other in view.triggers):
             return []          # فرّقت الشرطة مظاهرة: the protest is the object of another act
+        if code[:2] in ("18", "19", "20") and (ACCUSED_OF.search(view.window(0, trigger.first))
+                                                or THREAT.search(clause_before)):
+            return []
         if code[:2] in MAIN_EVENT_FAMILIES and (trigger.first >= MAIN_EVENT_DEPTH
                                            or self._in_relative_clause(view, trigger)):
             return []
@@ -595,7 +628,7 @@ class EventCoder:
                 # يعقد باتروشيف مشاورات … ويلتقي X: the same subject meets X
                 source = None
             if source is None:
-                source = self._subject_before(view, trigger, before) or self._reporter(view, trigger, before)
+                source = self._subject_before(view, trigger, before) or self._reporter(view, trigger.first, before)
             start_from = source.end if source and source.first >= trigger.end else trigger.end
             target = self._complement(view, start_from, actors, exclude=source)
             if source is None and continuing is not None:
@@ -713,12 +746,13 @@ class EventCoder:
         return Mention(start, end, span, view.doc.text[span[0]:span[1]], None, "GROUP",
                        coded.actor, coded.country)
 
-    def _reporter(self, view: SentenceView, trigger: Trigger, before: list[Mention]) -> Optional[Mention]:
-        """أعلن الجيش أنه قصف: a pronoun subject after أنّ is the reporting verb's subject."""
-        if trigger.first < 2 or view.norms[trigger.first - 1] not in REFERRING_COMPLEMENTIZERS:
+    def _reporter(self, view: SentenceView, verb: int, before: list[Mention]) -> Optional[Mention]:
+        """أعلن الجيش أنه قصف: the pronoun subject of the verb at token `verb`, after أنّ,
+        is the reporting verb's subject."""
+        if verb < 2 or view.norms[verb - 1] not in REFERRING_COMPLEMENTIZERS:
             return None
         for m in reversed(before):
-            if trigger.first - m.end <= 4 and not _governed(view, m):
+            if verb - m.end <= 4 and not _governed(view, m):
                 return m
         return None
 
