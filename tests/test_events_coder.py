@@ -349,3 +349,11 @@ def test_what_used_to_happen_is_not_an_event(coder):
     doc = code(coder, "وكان الوزير اقترح على نظيره الفرنسي عقد مؤتمر.")
     assert "AGREE" in {e.plover for e in doc.events}
 
+
+def test_one_who_says_he_underwent_violence_is_its_target(coder):
+    person = [("e1", "PER", "سمير خليل", "EGY")]
+    doc = code(coder, "ويقول الصحفي سمير خليل إنه تعرض خلال احتجازه للتعذيب.", person)
+    torture = [e for e in _assaults(doc) if e.cameo == "1822"]
+    assert torture and torture[0].target.entity == "e1"
+    # reports about it make it a topic
+    assert not _assaults(code(coder, "نشرت الصحف تقارير عن تعرض الصحفي سمير خليل للتعذيب.", person))

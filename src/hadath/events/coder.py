@@ -448,6 +448,11 @@ class EventCoder:
         first = trigger.first
         if any(_stem_in(w, COMMENT_VERBS) for w in view.norms[max(0, first - 2):first]):
             return False               # a topic: التحقيق في الهجوم، أدان الاعتداء
+        undergo = self._undergo_verb(view, trigger)
+        if view.norms[first].startswith("ل") and undergo is not None:
+            # تعرّض للتعذيب: someone underwent it; تقارير عن تعرّضه للتعذيب: a topic
+            return not (undergo > 0 and (view.norms[undergo - 1] in PREPOSITIONS
+                                         or _stem_in(view.norms[undergo - 1], COMMENT_VERBS)))
         before = view.norms[max(0, first - 4):first]
         after = view.norms[trigger.end:trigger.end + 3]
         if after and after[0] in RELATIVE_PRONOUNS:
@@ -483,8 +488,14 @@ class EventCoder:
 
     def _undergone(self, view: SentenceView, trigger: Trigger) -> bool:
         """تعرّض X للخطف: X underwent the act (ل here is not a purpose)."""
-        return any(_stem_in(w, UNDERGO_VERBS)
-                   for w in view.norms[max(0, trigger.first - UNDERGO_REACH):trigger.first])
+        return self._undergo_verb(view, trigger) is not None
+
+    def _undergo_verb(self, view: SentenceView, trigger: Trigger) -> Optional[int]:
+        """The token of the تعرّض whose complement the trigger is, if any."""
+        for k in range(trigger.first - 1, max(-1, trigger.first - 1 - UNDERGO_REACH), -1):
+            if _stem_in(view.norms[k], UNDERGO_VERBS):
+                return k
+        return None
 
     def _staged_across_subject(self, view: SentenceView, first: int) -> bool:
         """Verb – subject – noun: جدّد الرئيس الصيني، شي جين بينغ، دعمَ بلاده."""
@@ -640,7 +651,7 @@ class EventCoder:
                              and not any(w in PREPOSITIONS for w in view.norms[trigger.end:m.first])),
                             None)
             if entry.object or self._undergone(view, trigger):
-                target = genitive or (self._subject_before(view, trigger, before)
+                target = genitive or (self._undergoer(view, trigger, before)
                                       if self._undergone(view, trigger) else None)
             elif trigger.accusative:
                 # مطالباً أعضاء الاتحاد: an indefinite noun takes no genitive; what follows
@@ -745,6 +756,16 @@ class EventCoder:
         span = (view.tokens[start].start, view.tokens[end - 1].end)
         return Mention(start, end, span, view.doc.text[span[0]:span[1]], None, "GROUP",
                        coded.actor, coded.country)
+
+    def _undergoer(self, view: SentenceView, trigger: Trigger, before: list[Mention]
+                   ) -> Optional[Mention]:
+        """Who underwent the act: the subject before تعرّض, or, when تعرّض follows أنه
+        (يقول نصر إنه تعرّض للتعذيب), the one who says so."""
+        subject = self._subject_before(view, trigger, before)
+        verb = self._undergo_verb(view, trigger)
+        if subject is not None or verb is None:
+            return subject
+        return self._reporter(view, verb, before)
 
     def _reporter(self, view: SentenceView, verb: int, before: list[Mention]) -> Optional[Mention]:
         """أعلن الجيش أنه قصف: the pronoun subject of the verb at token `verb`, after أنّ,
