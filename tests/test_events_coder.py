@@ -357,3 +357,15 @@ def test_one_who_says_he_underwent_violence_is_its_target(coder):
     assert torture and torture[0].target.entity == "e1"
     # reports about it make it a topic
     assert not _assaults(code(coder, "نشرت الصحف تقارير عن تعرض الصحفي سمير خليل للتعذيب.", person))
+
+
+@pytest.mark.parametrize("figurative, literal", [
+    ("انفجر الوضع في بغداد أمس.", "انفجرت قنبلة في بغداد أمس."),
+    ("وشهدت بغداد انفجارا سكانيا خلال العقد الماضي.", "وشهدت بغداد انفجارا عنيفا أمس."),
+    ("فجرت الصحيفة فضيحة جديدة في بغداد.", "فجرت الجماعة مبنى البلدية في بغداد."),
+    ("تعرض سمير خليل لعملية اغتيال الشخصية.", "تعرض سمير خليل لعملية اغتيال."),
+])
+def test_figurative_blasts_and_assassinations_are_not_attacks(coder, figurative, literal):
+    places = [("e1", "GPE", "بغداد", "IRQ"), ("e2", "PER", "سمير خليل", "IRQ")]
+    assert _assaults(code(coder, literal, places))
+    assert not _assaults(code(coder, figurative, places))
