@@ -369,3 +369,13 @@ def test_figurative_blasts_and_assassinations_are_not_attacks(coder, figurative,
     places = [("e1", "GPE", "بغداد", "IRQ"), ("e2", "PER", "سمير خليل", "IRQ")]
     assert _assaults(code(coder, literal, places))
     assert not _assaults(code(coder, figurative, places))
+
+
+@pytest.mark.parametrize("accident, attack", [
+    ("قتل خمسة أشخاص في حادث سير قرب بغداد أمس.", "قتل خمسة أشخاص في هجوم قرب بغداد أمس."),
+    ("قتل عشرة أشخاص غرقا قرب بغداد.", "قتل مسلحون عشرة أشخاص قرب بغداد."),
+])
+def test_deaths_in_an_accident_are_not_an_attack(coder, accident, attack):
+    baghdad = [("e1", "GPE", "بغداد", "IRQ")]
+    assert _assaults(code(coder, attack, baghdad))
+    assert not _assaults(code(coder, accident, baghdad))

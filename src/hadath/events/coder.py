@@ -84,6 +84,11 @@ ACCUSED_OF = _regex("محكمه|المحكمه|محاكمه|المحاكمه|ا�
 # A threat or a warning: the violence after it is what is threatened (هدد بقصف، حذّر من هجوم).
 THREAT = _regex("هدد|هددت|هددوا|يهدد|تهدد|يهددون|توعد|توعدت|توعدوا|يتوعد|تتوعد|حذر|حذرت|حذروا|يحذر"
                 "|تحذر|يحذرون|لوح|لوحت|يلوح|تلوح|تهديد|تهديدات|بتهديد|تحذير|تحذيرات")
+# Deaths by accident or disaster: قُتل in them reports casualties, not an attack.
+ACCIDENT = _regex("حادث سير|حادث مروري|حوادث السير|حوادث المرور|حادث مرور|اصطدام|تصادم|غرق|غرقا"
+                  "|زلزال|فيضان|فيضانات|سيول|حريق|حرائق|تحطم|اعصار|عاصفه|وباء|تسمم|صعقا|الصاعقه")
+# How far around قُتل / مقتل such an accident may be named (tokens).
+ACCIDENT_REACH = 10
 CALLED_OFF = _regex("الغيت|الغي|الغيت|ارجيت|ارجي|اجلت|تاجلت|تاجل|علقت|الغاوها|الغاؤها")
 NEGATION = _regex("لم|لا|ليس|ليست|غير|عدم|دون|بدون|ما")
 DENIAL = _regex("نفي|نفت|ينفي|تنفي|نفوا|نافيا|نافيه|كذب|كذبت|فشل|فشلت|فشلوا|تنفي")
@@ -559,6 +564,9 @@ class EventCoder:
         if code[:2] in ("18", "19", "20") and (ACCUSED_OF.search(view.window(0, trigger.first))
                                                 or THREAT.search(clause_before)):
             return []
+        if entry.code == "190" and entry.lemma in ("قتل", "مقتل") and ACCIDENT.search(
+                view.window(trigger.first - ACCIDENT_REACH, trigger.end + ACCIDENT_REACH)):
+            return []                                    # قُتل خمسة في حادث سير
         if code[:2] in MAIN_EVENT_FAMILIES and (trigger.first >= MAIN_EVENT_DEPTH
                                            or self._in_relative_clause(view, trigger)):
             return []
