@@ -379,3 +379,15 @@ def test_deaths_in_an_accident_are_not_an_attack(coder, accident, attack):
     baghdad = [("e1", "GPE", "بغداد", "IRQ")]
     assert _assaults(code(coder, attack, baghdad))
     assert not _assaults(code(coder, accident, baghdad))
+
+
+@pytest.mark.parametrize("handled", [
+    "أرسل الجيش العراقي صواريخ إلى بغداد.",
+    "أجرى الجيش العراقي تجربة صاروخ قرب بغداد.",
+    "وقعت بغداد صفقة صواريخ مع سمير خليل.",
+])
+def test_weapons_sent_tested_or_sold_are_not_an_attack(coder, handled):
+    parties = [("e1", "GPE", "بغداد", "IRQ"), ("e2", "ORG", "الجيش العراقي", "IRQ"),
+               ("e3", "PER", "سمير خليل", "USA")]
+    assert _assaults(code(coder, "أطلق الجيش العراقي صواريخ على بغداد.", parties))
+    assert not _assaults(code(coder, handled, parties))

@@ -84,6 +84,14 @@ ACCUSED_OF = _regex("محكمه|المحكمه|محاكمه|المحاكمه|ا�
 # A threat or a warning: the violence after it is what is threatened (هدد بقصف، حذّر من هجوم).
 THREAT = _regex("هدد|هددت|هددوا|يهدد|تهدد|يهددون|توعد|توعدت|توعدوا|يتوعد|تتوعد|حذر|حذرت|حذروا|يحذر"
                 "|تحذر|يحذرون|لوح|لوحت|يلوح|تلوح|تهديد|تهديدات|بتهديد|تحذير|تحذيرات")
+# Handling a weapon without using it: a deal, a shipment, a seizure, a test (صفقة صواريخ،
+# ضبطت الشرطة سيارة مفخخة، تجربة صاروخ). A weapon noun after them is no attack.
+ARMS_HANDLING = _words(
+    "صفقه صفقات بيع باع باعت يبيع تبيع شراء اشتري اشترت يشتري تشتري تزويد زود زودت يزود تزود "
+    "تسليم سلم سلمت يسلم امداد امدادات ارسال ارسل ارسلت يرسل ترسل شحنه شحنات تصنيع صنع صنعت "
+    "يصنع انتاج تطوير طور طورت يطور تهريب هرب هربوا يهرب ضبط ضبطت يضبط مصادره صادر صادرت "
+    "مخزن مخازن ترسانه امتلاك يمتلك تمتلك امتلك امتلكت نشر نشرت ينشر تنشر منظومه منظومات "
+    "تجربه تجارب اختبار اختبرت اختبر تفكيك فكك فككت ابطال")
 # Deaths by accident or disaster: قُتل in them reports casualties, not an attack.
 ACCIDENT = _regex("حادث سير|حادث مروري|حوادث السير|حوادث المرور|حادث مرور|اصطدام|تصادم|غرق|غرقا"
                   "|زلزال|فيضان|فيضانات|سيول|حريق|حرائق|تحطم|اعصار|عاصفه|وباء|تسمم|صعقا|الصاعقه")
@@ -460,6 +468,8 @@ class EventCoder:
                                          or _stem_in(view.norms[undergo - 1], COMMENT_VERBS)))
         before = view.norms[max(0, first - 4):first]
         after = view.norms[trigger.end:trigger.end + 3]
+        if trigger.entry.arms and any(_stem_in(w, ARMS_HANDLING) for w in before):
+            return False               # صفقة صواريخ، ضبطت سيارة مفخخة: the weapon, not its use
         if after and after[0] in RELATIVE_PRONOUNS:
             after = []             # الانفجار الذي استهدف …: the clause recalls a known event
         if any(_stem_in(w, SUPPORT_VERBS) for w in before + after) or self._staged_across_subject(view, first):
