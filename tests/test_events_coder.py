@@ -391,3 +391,9 @@ def test_weapons_sent_tested_or_sold_are_not_an_attack(coder, handled):
                ("e3", "PER", "سمير خليل", "USA")]
     assert _assaults(code(coder, "أطلق الجيش العراقي صواريخ على بغداد.", parties))
     assert not _assaults(code(coder, handled, parties))
+
+
+def test_wanted_violence_is_not_an_attack(coder):
+    parties = [("e1", "GPE", "بغداد", "IRQ"), ("e2", "ORG", "الجيش العراقي", "IRQ")]
+    assert _assaults(code(coder, "قصف الجيش العراقي مواقع المسلحين في بغداد.", parties))
+    assert not _assaults(code(coder, "يريد الجيش العراقي قصف مواقع المسلحين في بغداد.", parties))
