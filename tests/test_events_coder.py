@@ -397,3 +397,12 @@ def test_wanted_violence_is_not_an_attack(coder):
     parties = [("e1", "GPE", "بغداد", "IRQ"), ("e2", "ORG", "الجيش العراقي", "IRQ")]
     assert _assaults(code(coder, "قصف الجيش العراقي مواقع المسلحين في بغداد.", parties))
     assert not _assaults(code(coder, "يريد الجيش العراقي قصف مواقع المسلحين في بغداد.", parties))
+
+
+@pytest.mark.parametrize("text", [
+    "وقال مسؤول إن 12 صحفيا على الأقل تعرضوا للخطف في الشمال.",
+    "وقال مسؤول إنه تعرض 12 صحفيا للخطف في الشمال.",
+])
+def test_a_counted_group_that_underwent_violence_is_its_target(coder, text):
+    kidnapping = _assaults(code(coder, text))
+    assert kidnapping and "12" in kidnapping[0].target.text

@@ -597,7 +597,7 @@ class EventCoder:
         results = []
         if code[:2] in ("18", "19", "20") and entry.kind == "v" \
                 and all(s is None and t is None for s, t, _ in pairs) and self._victims_follow(view, trigger):
-            pairs = [(None, self._victims(view, trigger), 0.4)]   # خطفوا 50 شخصاً: a casualty report
+            pairs = [(None, self._victims(view, trigger.end), 0.4)]   # خطفوا 50 شخصاً: a casualty report
         for source, target, confidence in pairs:
             if source is None and target is None:
                 # no party named (الاحتجاجات، انفجار): a topic rather than a codable event;
@@ -778,12 +778,23 @@ class EventCoder:
     def _undergoer(self, view: SentenceView, trigger: Trigger, before: list[Mention]
                    ) -> Optional[Mention]:
         """Who underwent the act: the subject before تعرّض, or, when تعرّض follows أنه
-        (يقول نصر إنه تعرّض للتعذيب), the one who says so."""
+        (يقول نصر إنه تعرّض للتعذيب), the one who says so, or a counted group next to
+        تعرّض (55 سفينة تعرضت للهجوم، تعرض 3 صحفيين للضرب)."""
         subject = self._subject_before(view, trigger, before)
         verb = self._undergo_verb(view, trigger)
         if subject is not None or verb is None:
             return subject
-        return self._reporter(view, verb, before)
+        if verb + 1 < trigger.first and view.norms[verb + 1].isdigit():
+            return self._victims(view, verb + 1)
+        reporter = self._reporter(view, verb, before)
+        if reporter is not None:
+            return reporter
+        for k in range(verb - 1, max(-1, verb - 5), -1):      # 55 سفينة على الأقل تعرضت
+            if view.norms[k].isdigit():
+                return self._victims(view, k)
+            if not view.tokens[k].is_word or view.norms[k] in CLAUSE_BREAK:
+                break
+        return None
 
     def _reporter(self, view: SentenceView, verb: int, before: list[Mention]) -> Optional[Mention]:
         """أعلن الجيش أنه قصف: the pronoun subject of the verb at token `verb`, after أنّ,
@@ -871,12 +882,13 @@ class EventCoder:
         following = view.norms[trigger.end:trigger.end + 2]
         return bool(following) and (following[0].isdigit() or following[0] in VICTIM_WORDS)
 
-    def _victims(self, view: SentenceView, trigger: Trigger) -> Mention:
-        """قُتل 28 شخصاً، خطفوا 50 شخصاً: the victims named by number, of the article's country."""
-        end = min(len(view.norms), trigger.end + 2)
-        span = (view.tokens[trigger.end].start, view.tokens[end - 1].end)
+    def _victims(self, view: SentenceView, start: int) -> Mention:
+        """قُتل 28 شخصاً، خطفوا 50 شخصاً: the victims named by number (the two tokens from
+        `start`), of the article's country."""
+        end = min(len(view.norms), start + 2)
+        span = (view.tokens[start].start, view.tokens[end - 1].end)
         country = view.context_country
-        return Mention(trigger.end, end, span, view.doc.text[span[0]:span[1]], None, "GROUP", country, country)
+        return Mention(start, end, span, view.doc.text[span[0]:span[1]], None, "GROUP", country, country)
 
     def _location(self, view: SentenceView, trigger: Trigger, pairs) -> Optional[str]:
         used = {m.entity for s, t, _ in pairs for m in (s, t) if m is not None}
