@@ -310,3 +310,99 @@ def test_the_subject_of_the_verb_staging_a_noun_is_its_source(coder):
                [("e1", "GPE", "مقديشو", "SOM"), ("e2", "ORG", "حزب الله", "LBN")])
     attack = next(e for e in doc.events if e.plover == "ASSAULT" and e.trigger[0] == doc.text.find("هجوم"))
     assert attack.source.entity == "e2"
+
+
+def _assaults(doc):
+    return [e for e in doc.events if e.plover == "ASSAULT"]
+
+
+def test_violence_a_court_or_a_suspicion_is_about_is_not_an_attack_now(coder):
+    aden = [("e1", "GPE", "عدن", "YEM")]
+    assert _assaults(code(coder, "خطف مسلحان صحفيا فرنسيا في عدن.", aden))
+    tried = code(coder, "حكمت المحكمة بالسجن عشر سنوات على رجلين خطفا صحفيا فرنسيا في عدن.", aden)
+    assert not _assaults(tried)
+    suspected = code(coder, "اعتقلت الشرطة خمسة شبان للاشتباه في أنهم خطفوا صحفيا فرنسيا في عدن.", aden)
+    assert not _assaults(suspected) and "COERCE" in {e.plover for e in suspected.events}
+
+
+def test_threatened_or_guessed_violence_is_not_an_attack(coder):
+    assert _assaults(code(coder, "شن الجيش غارات على مواقع المسلحين في المدينة."))
+    threatened = code(coder, "توعد الجيش بشن غارات على مواقع المسلحين في المدينة.")
+    assert not _assaults(threatened) and "THREATEN" in {e.plover for e in threatened.events}
+    assert not _assaults(code(coder, "ورجحت الحكومة قصف مواقع المسلحين في المدينة."))
+
+
+def test_a_known_blast_recalled_by_a_relative_clause_is_a_topic(coder):
+    tripoli = [("e1", "GPE", "طرابلس", "LBN")]
+    recalled = code(coder, "وقال النائب إن الانفجار الذي استهدف الجيش في طرابلس جاء بعد التهديدات.",
+                    tripoli)
+    assert not _assaults(recalled)
+    # people killed in it still make it an attack
+    assert _assaults(code(coder, "قتل جنديان في الانفجار الذي استهدف الجيش في طرابلس.", tripoli))
+
+
+def test_what_used_to_happen_is_not_an_event(coder):
+    assert _assaults(code(coder, "الحراس يعذبون المعتقلين في السجن."))
+    # كان … then the subject and a first verb: the second present verb is habitual too
+    assert not _assaults(code(coder, "كان النظام يعتقل المعارضين ويعذبهم في السجون."))
+    # كان with a past verb is a past perfect: أقترح-like present forms are not taken at a distance
+    doc = code(coder, "وكان الوزير اقترح على نظيره الفرنسي عقد مؤتمر.")
+    assert "AGREE" in {e.plover for e in doc.events}
+
+
+def test_one_who_says_he_underwent_violence_is_its_target(coder):
+    person = [("e1", "PER", "سمير خليل", "EGY")]
+    doc = code(coder, "ويقول الصحفي سمير خليل إنه تعرض خلال احتجازه للتعذيب.", person)
+    torture = [e for e in _assaults(doc) if e.cameo == "1822"]
+    assert torture and torture[0].target.entity == "e1"
+    # reports about it make it a topic
+    assert not _assaults(code(coder, "نشرت الصحف تقارير عن تعرض الصحفي سمير خليل للتعذيب.", person))
+
+
+@pytest.mark.parametrize("figurative, literal", [
+    ("انفجر الوضع في بغداد أمس.", "انفجرت قنبلة في بغداد أمس."),
+    ("وشهدت بغداد انفجارا سكانيا خلال العقد الماضي.", "وشهدت بغداد انفجارا عنيفا أمس."),
+    ("فجرت الصحيفة فضيحة جديدة في بغداد.", "فجرت الجماعة مبنى البلدية في بغداد."),
+    ("تعرض سمير خليل لعملية اغتيال الشخصية.", "تعرض سمير خليل لعملية اغتيال."),
+])
+def test_figurative_blasts_and_assassinations_are_not_attacks(coder, figurative, literal):
+    places = [("e1", "GPE", "بغداد", "IRQ"), ("e2", "PER", "سمير خليل", "IRQ")]
+    assert _assaults(code(coder, literal, places))
+    assert not _assaults(code(coder, figurative, places))
+
+
+@pytest.mark.parametrize("accident, attack", [
+    ("قتل خمسة أشخاص في حادث سير قرب بغداد أمس.", "قتل خمسة أشخاص في هجوم قرب بغداد أمس."),
+    ("قتل عشرة أشخاص غرقا قرب بغداد.", "قتل مسلحون عشرة أشخاص قرب بغداد."),
+])
+def test_deaths_in_an_accident_are_not_an_attack(coder, accident, attack):
+    baghdad = [("e1", "GPE", "بغداد", "IRQ")]
+    assert _assaults(code(coder, attack, baghdad))
+    assert not _assaults(code(coder, accident, baghdad))
+
+
+@pytest.mark.parametrize("handled", [
+    "أرسل الجيش العراقي صواريخ إلى بغداد.",
+    "أجرى الجيش العراقي تجربة صاروخ قرب بغداد.",
+    "وقعت بغداد صفقة صواريخ مع سمير خليل.",
+])
+def test_weapons_sent_tested_or_sold_are_not_an_attack(coder, handled):
+    parties = [("e1", "GPE", "بغداد", "IRQ"), ("e2", "ORG", "الجيش العراقي", "IRQ"),
+               ("e3", "PER", "سمير خليل", "USA")]
+    assert _assaults(code(coder, "أطلق الجيش العراقي صواريخ على بغداد.", parties))
+    assert not _assaults(code(coder, handled, parties))
+
+
+def test_wanted_violence_is_not_an_attack(coder):
+    parties = [("e1", "GPE", "بغداد", "IRQ"), ("e2", "ORG", "الجيش العراقي", "IRQ")]
+    assert _assaults(code(coder, "قصف الجيش العراقي مواقع المسلحين في بغداد.", parties))
+    assert not _assaults(code(coder, "يريد الجيش العراقي قصف مواقع المسلحين في بغداد.", parties))
+
+
+@pytest.mark.parametrize("text", [
+    "وقال مسؤول إن 12 صحفيا على الأقل تعرضوا للخطف في الشمال.",
+    "وقال مسؤول إنه تعرض 12 صحفيا للخطف في الشمال.",
+])
+def test_a_counted_group_that_underwent_violence_is_its_target(coder, text):
+    kidnapping = _assaults(code(coder, text))
+    assert kidnapping and "12" in kidnapping[0].target.text

@@ -7,7 +7,8 @@ For each sentence:
    occurrence of a general noun);
 2. filters: questions, conditionals, hypotheticals, the future, plans, calls and
    cancellations are dropped; denial and negation keep the event with `negated`;
-   sport and distant-past background are dropped;
+   sport, distant-past background, habits (كان يعذبهم), and violence that is threatened
+   or that a court or a suspicion is about are dropped;
 3. actors: the named entities and unnamed groups of the sentence (`ActorCoder`),
    placed by structure: subject after the verb (VSO) or before it (SVO), object and
    prepositional complements (مع، إلى، ضد، على، من قبل، بين … و), passives, the
@@ -66,14 +67,36 @@ PROTEST_CONTEXT = _regex(
 QUESTION_START = _regex("هل|لماذا|كيف|متي|ماذا|اين")
 # Words that make what follows hypothetical, conditional or only possible.
 HYPOTHETICAL = _regex("اذا|لو|لولا|حال|ربما|يمكن|يمكنه|يمكنها|يمكنهم|يمكننا|يستطيع|تستطيع|امكانيه|احتمال|محتمل|المحتمل|قد يكون|اي|أي"
-                      "|يجب|ينبغي|بامكان|يحتمل|فرضيه|افتراض")
+                      "|يجب|ينبغي|بامكان|يحتمل|فرضيه|افتراض|رجح|رجحت|رجحوا|يرجح|ترجح")
 FUTURE = _regex("سوف|لن|سيتم|بصدد|المقرر|المنتظر|يعتزم|تعتزم|يعتزمون|ينوي|تنوي|يخطط|تخطط|يخططون|خطط|"
                 "المقبل|المقبله|القادم|القادمه|غدا|يستعد|تستعد|يتوقع|يتوقع|المتوقع|مرتقب|المرتقب|"
-                "مخطط|مخططا|التخطيط|للتخطيط|بالتخطيط|لتنفيذ|قررت|قرر|قرروا|تقرر")
+                "مخطط|مخططا|التخطيط|للتخطيط|بالتخطيط|لتنفيذ|قررت|قرر|قرروا|تقرر|اراد|ارادت|ارادوا|يريد|تريد|يريدون|ينوون")
 # A call, a cancellation or a prevented act: it did not take place.
 NOT_HAPPENED = _regex("دعا|دعت|دعوا|يدعو|تدعو|دعوه|دعوات|الدعوه|لدعوه|ناشد|حث|حثت|الغاء|الغي|الغت|"
                       "الغيت|ارجاء|تاجيل|ارجا|اجلت|منع|منعت|لمنع|احباط|احبط|احبطت|اجهاض|اجهضت|"
                       "افشل|افشلت|مكافحه|لمكافحه|ضد الارهاب|تبني|التحريض|يحرض")
+# A court, a charge or a suspicion: violence told after them is what someone is tried for
+# or suspected of (حكمت المحكمة على من خطفوا …، اعتُقلوا للاشتباه في أنهم أرادوا …),
+# an earlier act or a plan, not an attack reported now.
+ACCUSED_OF = _regex("محكمه|المحكمه|محاكمه|المحاكمه|القاضي|قاضي|المدعي|الادعاء|بالسجن|بالاعدام"
+                    "|متهم|متهما|متهمين|متهمون|المتهم|المتهمين|المتهمون|بتهمه|بتهم|للاشتباه|بالاشتباه"
+                    "|المشتبه|يشتبه|لعلاقتهم|لعلاقته|لعلاقتها|لصلته|لصلتهم|بتورطه|بتورطهم|لتورطه|لتورطهم")
+# A threat or a warning: the violence after it is what is threatened (هدد بقصف، حذّر من هجوم).
+THREAT = _regex("هدد|هددت|هددوا|يهدد|تهدد|يهددون|توعد|توعدت|توعدوا|يتوعد|تتوعد|حذر|حذرت|حذروا|يحذر"
+                "|تحذر|يحذرون|لوح|لوحت|يلوح|تلوح|تهديد|تهديدات|بتهديد|تحذير|تحذيرات")
+# Handling a weapon without using it: a deal, a shipment, a seizure, a test (صفقة صواريخ،
+# ضبطت الشرطة سيارة مفخخة، تجربة صاروخ). A weapon noun after them is no attack.
+ARMS_HANDLING = _words(
+    "صفقه صفقات بيع باع باعت يبيع تبيع شراء اشتري اشترت يشتري تشتري تزويد زود زودت يزود تزود "
+    "تسليم سلم سلمت يسلم امداد امدادات ارسال ارسل ارسلت يرسل ترسل شحنه شحنات تصنيع صنع صنعت "
+    "يصنع انتاج تطوير طور طورت يطور تهريب هرب هربوا يهرب ضبط ضبطت يضبط مصادره صادر صادرت "
+    "مخزن مخازن ترسانه امتلاك يمتلك تمتلك امتلك امتلكت نشر نشرت ينشر تنشر منظومه منظومات "
+    "تجربه تجارب اختبار اختبرت اختبر تفكيك فكك فككت ابطال")
+# Deaths by accident or disaster: قُتل in them reports casualties, not an attack.
+ACCIDENT = _regex("حادث سير|حادث مروري|حوادث السير|حوادث المرور|حادث مرور|اصطدام|تصادم|غرق|غرقا"
+                  "|زلزال|فيضان|فيضانات|سيول|حريق|حرائق|تحطم|اعصار|عاصفه|وباء|تسمم|صعقا|الصاعقه")
+# How far around قُتل / مقتل such an accident may be named (tokens).
+ACCIDENT_REACH = 10
 CALLED_OFF = _regex("الغيت|الغي|الغيت|ارجيت|ارجي|اجلت|تاجلت|تاجل|علقت|الغاوها|الغاؤها")
 NEGATION = _regex("لم|لا|ليس|ليست|غير|عدم|دون|بدون|ما")
 DENIAL = _regex("نفي|نفت|ينفي|تنفي|نفوا|نافيا|نافيه|كذب|كذبت|فشل|فشلت|فشلوا|تنفي")
@@ -121,6 +144,8 @@ NEED_REACH = 15
 # How far before "للخطف" its تعرّض may come (تعرض قيادي في الحركة، هو وكيل الوزارة، للخطف).
 UNDERGO_REACH = 14
 RELATIVE_REACH = 6
+# How far before a present verb its كان may come (كان نظام صدام يهجّرهم ويعذبهم).
+HABITUAL_REACH = 8
 # How far from its triggers a sentence is searched for unnamed groups (tokens).
 GROUP_REACH = 15
 _UNSET = object()
@@ -404,7 +429,7 @@ class EventCoder:
         if entry.kind != "v" and trigger.prefix.endswith("ل") and not entry.protest \
                 and not self._undergone(view, trigger):
             return False                               # purpose or possibility: لتفجير، للتعذيب
-        if trigger.present and trigger.first and _stem_in(view.norms[trigger.first - 1], HABITUAL):
+        if trigger.present and self._habitual(view, trigger):
             return False                               # كانوا يخطفون: what used to happen
         if entry.kind == "v" and entry.object and trigger.first \
                 and view.norms[trigger.first - 1] in RELATIVE_PRONOUNS:
@@ -413,6 +438,22 @@ class EventCoder:
             return False
         return True
 
+    def _habitual(self, view: SentenceView, trigger: Trigger) -> bool:
+        """كان + present verb, the subject or other verbs of the same clause possibly between
+        (كان النظام يهجّرهم ويعذبهم): what used to happen, not one event. Only يـ/تـ forms
+        are taken at a distance: أقترح is also the past اقترح (وكان ماكرون اقترح: had proposed)."""
+        if trigger.first and _stem_in(view.norms[trigger.first - 1], HABITUAL):
+            return True
+        if not view.norms[trigger.first][len(trigger.prefix):].startswith(("ي", "ت")):
+            return False
+        for k in range(trigger.first - 1, max(-1, trigger.first - 1 - HABITUAL_REACH), -1):
+            word = view.norms[k]
+            if _stem_in(word, HABITUAL):
+                return True
+            if not view.tokens[k].is_word or word in CLAUSE_BREAK:
+                return False
+        return False
+
     def _occurs(self, view: SentenceView, trigger: Trigger) -> bool:
         """Whether a general noun (الاحتجاجات، هجوم) stands for an event that took place:
         a verb stages it (شنّ هجوماً، نظّم مظاهرة، وقع انفجار), or, for violence, people
@@ -420,8 +461,17 @@ class EventCoder:
         first = trigger.first
         if any(_stem_in(w, COMMENT_VERBS) for w in view.norms[max(0, first - 2):first]):
             return False               # a topic: التحقيق في الهجوم، أدان الاعتداء
+        undergo = self._undergo_verb(view, trigger)
+        if view.norms[first].startswith("ل") and undergo is not None:
+            # تعرّض للتعذيب: someone underwent it; تقارير عن تعرّضه للتعذيب: a topic
+            return not (undergo > 0 and (view.norms[undergo - 1] in PREPOSITIONS
+                                         or _stem_in(view.norms[undergo - 1], COMMENT_VERBS)))
         before = view.norms[max(0, first - 4):first]
         after = view.norms[trigger.end:trigger.end + 3]
+        if trigger.entry.arms and any(_stem_in(w, ARMS_HANDLING) for w in before):
+            return False               # صفقة صواريخ، ضبطت سيارة مفخخة: the weapon, not its use
+        if after and after[0] in RELATIVE_PRONOUNS:
+            after = []             # الانفجار الذي استهدف …: the clause recalls a known event
         if any(_stem_in(w, SUPPORT_VERBS) for w in before + after) or self._staged_across_subject(view, first):
             return True
         if first > BACKGROUND_DEPTH:
@@ -453,8 +503,14 @@ class EventCoder:
 
     def _undergone(self, view: SentenceView, trigger: Trigger) -> bool:
         """تعرّض X للخطف: X underwent the act (ل here is not a purpose)."""
-        return any(_stem_in(w, UNDERGO_VERBS)
-                   for w in view.norms[max(0, trigger.first - UNDERGO_REACH):trigger.first])
+        return self._undergo_verb(view, trigger) is not None
+
+    def _undergo_verb(self, view: SentenceView, trigger: Trigger) -> Optional[int]:
+        """The token of the تعرّض whose complement the trigger is, if any."""
+        for k in range(trigger.first - 1, max(-1, trigger.first - 1 - UNDERGO_REACH), -1):
+            if _stem_in(view.norms[k], UNDERGO_VERBS):
+                return k
+        return None
 
     def _staged_across_subject(self, view: SentenceView, first: int) -> bool:
         """Verb – subject – noun: جدّد الرئيس الصيني، شي جين بينغ، دعمَ بلاده."""
@@ -515,6 +571,12 @@ class EventCoder:
                 other.entry.code[:2] != "14" and 0 < trigger.first - other.first <= 4
                 for other in view.triggers):
             return []          # فرّقت الشرطة مظاهرة: the protest is the object of another act
+        if code[:2] in ("18", "19", "20") and (ACCUSED_OF.search(view.window(0, trigger.first))
+                                                or THREAT.search(clause_before)):
+            return []
+        if entry.code == "190" and entry.lemma in ("قتل", "مقتل") and ACCIDENT.search(
+                view.window(trigger.first - ACCIDENT_REACH, trigger.end + ACCIDENT_REACH)):
+            return []                                    # قُتل خمسة في حادث سير
         if code[:2] in MAIN_EVENT_FAMILIES and (trigger.first >= MAIN_EVENT_DEPTH
                                            or self._in_relative_clause(view, trigger)):
             return []
@@ -535,7 +597,7 @@ class EventCoder:
         results = []
         if code[:2] in ("18", "19", "20") and entry.kind == "v" \
                 and all(s is None and t is None for s, t, _ in pairs) and self._victims_follow(view, trigger):
-            pairs = [(None, self._victims(view, trigger), 0.4)]   # خطفوا 50 شخصاً: a casualty report
+            pairs = [(None, self._victims(view, trigger.end), 0.4)]   # خطفوا 50 شخصاً: a casualty report
         for source, target, confidence in pairs:
             if source is None and target is None:
                 # no party named (الاحتجاجات، انفجار): a topic rather than a codable event;
@@ -595,7 +657,7 @@ class EventCoder:
                 # يعقد باتروشيف مشاورات … ويلتقي X: the same subject meets X
                 source = None
             if source is None:
-                source = self._subject_before(view, trigger, before) or self._reporter(view, trigger, before)
+                source = self._subject_before(view, trigger, before) or self._reporter(view, trigger.first, before)
             start_from = source.end if source and source.first >= trigger.end else trigger.end
             target = self._complement(view, start_from, actors, exclude=source)
             if source is None and continuing is not None:
@@ -607,7 +669,7 @@ class EventCoder:
                              and not any(w in PREPOSITIONS for w in view.norms[trigger.end:m.first])),
                             None)
             if entry.object or self._undergone(view, trigger):
-                target = genitive or (self._subject_before(view, trigger, before)
+                target = genitive or (self._undergoer(view, trigger, before)
                                       if self._undergone(view, trigger) else None)
             elif trigger.accusative:
                 # مطالباً أعضاء الاتحاد: an indefinite noun takes no genitive; what follows
@@ -713,12 +775,34 @@ class EventCoder:
         return Mention(start, end, span, view.doc.text[span[0]:span[1]], None, "GROUP",
                        coded.actor, coded.country)
 
-    def _reporter(self, view: SentenceView, trigger: Trigger, before: list[Mention]) -> Optional[Mention]:
-        """أعلن الجيش أنه قصف: a pronoun subject after أنّ is the reporting verb's subject."""
-        if trigger.first < 2 or view.norms[trigger.first - 1] not in REFERRING_COMPLEMENTIZERS:
+    def _undergoer(self, view: SentenceView, trigger: Trigger, before: list[Mention]
+                   ) -> Optional[Mention]:
+        """Who underwent the act: the subject before تعرّض, or, when تعرّض follows أنه
+        (يقول نصر إنه تعرّض للتعذيب), the one who says so, or a counted group next to
+        تعرّض (55 سفينة تعرضت للهجوم، تعرض 3 صحفيين للضرب)."""
+        subject = self._subject_before(view, trigger, before)
+        verb = self._undergo_verb(view, trigger)
+        if subject is not None or verb is None:
+            return subject
+        if verb + 1 < trigger.first and view.norms[verb + 1].isdigit():
+            return self._victims(view, verb + 1)
+        reporter = self._reporter(view, verb, before)
+        if reporter is not None:
+            return reporter
+        for k in range(verb - 1, max(-1, verb - 5), -1):      # 55 سفينة على الأقل تعرضت
+            if view.norms[k].isdigit():
+                return self._victims(view, k)
+            if not view.tokens[k].is_word or view.norms[k] in CLAUSE_BREAK:
+                break
+        return None
+
+    def _reporter(self, view: SentenceView, verb: int, before: list[Mention]) -> Optional[Mention]:
+        """أعلن الجيش أنه قصف: the pronoun subject of the verb at token `verb`, after أنّ,
+        is the reporting verb's subject."""
+        if verb < 2 or view.norms[verb - 1] not in REFERRING_COMPLEMENTIZERS:
             return None
         for m in reversed(before):
-            if trigger.first - m.end <= 4 and not _governed(view, m):
+            if verb - m.end <= 4 and not _governed(view, m):
                 return m
         return None
 
@@ -798,12 +882,13 @@ class EventCoder:
         following = view.norms[trigger.end:trigger.end + 2]
         return bool(following) and (following[0].isdigit() or following[0] in VICTIM_WORDS)
 
-    def _victims(self, view: SentenceView, trigger: Trigger) -> Mention:
-        """قُتل 28 شخصاً، خطفوا 50 شخصاً: the victims named by number, of the article's country."""
-        end = min(len(view.norms), trigger.end + 2)
-        span = (view.tokens[trigger.end].start, view.tokens[end - 1].end)
+    def _victims(self, view: SentenceView, start: int) -> Mention:
+        """قُتل 28 شخصاً، خطفوا 50 شخصاً: the victims named by number (the two tokens from
+        `start`), of the article's country."""
+        end = min(len(view.norms), start + 2)
+        span = (view.tokens[start].start, view.tokens[end - 1].end)
         country = view.context_country
-        return Mention(trigger.end, end, span, view.doc.text[span[0]:span[1]], None, "GROUP", country, country)
+        return Mention(start, end, span, view.doc.text[span[0]:span[1]], None, "GROUP", country, country)
 
     def _location(self, view: SentenceView, trigger: Trigger, pairs) -> Optional[str]:
         used = {m.entity for s, t, _ in pairs for m in (s, t) if m is not None}

@@ -25,6 +25,7 @@ class Entry:
     protest: bool = False
     sym: bool = False
     object: bool = False
+    arms: bool = False         # names a weapon: a deal or a test of it is no attack
     need: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
 
@@ -76,6 +77,7 @@ class Lexicon:
                 options["exclude"] = tuple(normalize(w) for w in flag[4:].split("|"))
         entry = Entry(code, kind, forms.split("|")[0], weak="weak" in flags,
                       protest="protest" in flags, sym="sym" in flags, object="object" in flags,
+                      arms="arms" in flags,
                       **options)
         if kind == "v":
             past, present = forms.split("|")
