@@ -50,13 +50,14 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.flush()
         return report.exit_status()
 
-    from ..pipeline import Pipeline
+    from ..pipeline import Pipeline, prepare_for_batch
 
     try:
         pipeline = Pipeline.default()
     except OSError as exc:  # a model or dictionary missing from a broken install
         print(f"hadath: cannot load the pipeline: {exc}", file=sys.stderr)
         return 2
+    prepare_for_batch()
     for doc in analysed(pipeline, args.paths, args.jsonl, args.published, report, args.debug):
         sys.stdout.write(json_line(doc) + "\n")
     sys.stdout.flush()

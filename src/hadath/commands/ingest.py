@@ -99,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
     if args.engine == "dask" or args.workers or args.scheduler:
         from ..scale.cluster import run_dask_ingest
         return run_dask_ingest(args)
-    from ..pipeline import Pipeline
+    from ..pipeline import Pipeline, prepare_for_batch
     from ..store import StoreError, open_store
     from .extract import Report, analysed
 
@@ -115,6 +115,7 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"hadath: cannot load the pipeline: {exc}", file=sys.stderr)
         return 2
+    prepare_for_batch()
     skipping = SkipStored(pipeline, {r["url"] for r in known if r["url"]},
                           {r["text_hash"] for r in known})
     del known

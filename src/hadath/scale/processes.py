@@ -92,12 +92,13 @@ _worker_load_error: Optional[str] = None
 def _load_pipeline() -> None:
     global _worker_pipeline, _worker_load_error
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
-    from ..pipeline import Pipeline
+    from ..pipeline import Pipeline, prepare_for_batch
 
     try:
         _worker_pipeline = Pipeline.default()
     except OSError as exc:
         _worker_load_error = str(exc)
+    prepare_for_batch()
 
 
 def _analyse_chunk(batch: list, debug: bool) -> list[tuple[list, Optional[str]]]:
