@@ -58,6 +58,8 @@ def _read_words(name: str) -> frozenset[str]:
 # Given names (Arabic and foreign as news writes them): a person's name starts or
 # goes on here, in contexts the training data never showed with this name.
 FIRST_NAMES = _read_words("first_names.txt")
+# Single words naming well-known organisations (clubs, companies, media, parties).
+ORG_NAMES = _read_words("org_names.txt")
 # Words that join the parts of a person's name (`محمد بن راشد آل مكتوم`, `أبو مازن`).
 NAME_LINKS = frozenset(normalize(w) for w in "بن ابن بنت أبو أبي أم آل عبد ولد".split())
 
@@ -92,6 +94,9 @@ def word_features(norm: str, clusters: WordClusters) -> tuple[list[str], dict[in
     first_name = _lexicon_feature(norm, readings, FIRST_NAMES)
     if first_name:
         own.append("fn" + first_name)
+    org_name = _lexicon_feature(norm, readings, ORG_NAMES)
+    if org_name:
+        own.append("org" + org_name)
     name_link = _lexicon_feature(norm, readings, NAME_LINKS)
     if name_link:
         own.append("link" + name_link)
@@ -109,6 +114,8 @@ def word_features(norm: str, clusters: WordClusters) -> tuple[list[str], dict[in
         if first_name:
             feats.append(f"{off}fn")
         if abs(off) == 1:
+            if org_name:
+                feats.append(f"{off}org")
             if name_link:
                 feats.append(f"{off}link")
             feats.append(f"{off}shape=" + _shape(norm))
