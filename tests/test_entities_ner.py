@@ -2,8 +2,10 @@
 import pycrfsuite
 import pytest
 
-from hadath.entities.ner import NerTagger, bio_spans, export_model, sentence_features
+from hadath.entities.ner import (FIRST_NAMES, ORG_NAMES, NerTagger, bio_spans, export_model,
+                                 sentence_features, word_features)
 from hadath.entities.train import DataError, read_conll, retokenized
+from hadath.text.normalize import normalize
 from hadath.text.tokens import tokenize
 
 SENTENCES = [
@@ -39,6 +41,26 @@ def read_conll_text(text):
     from hadath.entities.train import Sentence
     words, tags = zip(*(line.split() for line in text.splitlines()))
     return Sentence(list(words), list(tags), list(tags))
+
+
+def test_name_lexicons_mark_words_also_behind_clitics():
+    own, neighbour = word_features(normalize("جورج"), {})
+    assert "fn=" in own and "1fn" in neighbour[1] and "-2fn" in neighbour[-2]
+    own, neighbour = word_features(normalize("وغادة"), {})  # و + a given name
+    assert "fn~" in own and "-1fn" in neighbour[-1]
+    own, neighbour = word_features(normalize("لبنفيكا"), {})
+    assert "org~" in own and "1org" in neighbour[1]
+    own, _ = word_features(normalize("وبن"), {})
+    assert "link~" in own
+    own, neighbour = word_features(normalize("الاتفاق"), {})
+    assert not any(f.startswith(("fn", "org", "link")) for f in own)
+    assert not any("fn" in f or "org" in f for feats in neighbour.values() for f in feats)
+
+
+def test_name_lexicons_are_normalised_words():
+    assert len(FIRST_NAMES) > 300 and len(ORG_NAMES) > 100
+    for word in FIRST_NAMES | ORG_NAMES:
+        assert word == normalize(word) and word.split() == [word]
 
 
 def test_bio_spans():

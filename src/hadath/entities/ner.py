@@ -19,6 +19,7 @@ import gzip
 import hashlib
 from operator import add
 from pathlib import Path
+from importlib import resources
 from typing import Iterable, Optional, Sequence
 
 import numpy as np
@@ -52,6 +53,24 @@ TRIGGER_WORDS = frozenset(normalize(w) for w in """
 في من إلى الى عن مع بين حول لدى
 """.split())
 
+
+
+def _read_words(name: str) -> frozenset[str]:
+    """The normalised words of a whitespace-separated word list in the gazetteer folder
+    (`#` starts a comment line)."""
+    text = (resources.files("hadath.resources") / "gazetteer" / name).read_text(encoding="utf-8")
+    return frozenset(normalize(w) for line in text.splitlines() if not line.startswith("#")
+                     for w in line.split())
+
+
+# Given names (Arabic and foreign as news writes them): a person's name starts or
+# goes on here, in contexts the training data never showed with this name.
+FIRST_NAMES = _read_words("first_names.txt")
+# Single words naming well-known organisations (clubs, companies, media, parties).
+ORG_NAMES = _read_words("org_names.txt")
+# Words that join the parts of a person's name (`محمد بن راشد آل مكتوم`, `أبو مازن`).
+NAME_LINKS = frozenset(normalize(w) for w in "بن ابن بنت أبو أبي أم آل عبد ولد".split())
+
 # normalised word → (coarse class, fine class)
 WordClusters = dict[str, tuple[str, str]]
 
@@ -79,6 +98,16 @@ def word_features(norm: str, clusters: WordClusters) -> tuple[list[str], dict[in
         if plen and stem != core:
             own.append("stem=" + stem)
     own.append("shape=" + _shape(norm))
+    readings = [stem for _, stem in proclitic_splits(norm)[1:]]
+    first_name = _lexicon_feature(norm, readings, FIRST_NAMES)
+    if first_name:
+        own.append("fn" + first_name)
+    org_name = _lexicon_feature(norm, readings, ORG_NAMES)
+    if org_name:
+        own.append("org" + org_name)
+    name_link = _lexicon_feature(norm, readings, NAME_LINKS)
+    if name_link:
+        own.append("link" + name_link)
     if norm in TITLE_WORDS or core in TITLE_WORDS:
         own.append("title")
     own.append("k1=" + coarse)
@@ -90,12 +119,28 @@ def word_features(norm: str, clusters: WordClusters) -> tuple[list[str], dict[in
             feats.append(f"{off}title")
         if norm in TRIGGER_WORDS or core in TRIGGER_WORDS:
             feats.append(f"{off}trig")
+        if first_name:
+            feats.append(f"{off}fn")
         if abs(off) == 1:
+            if org_name:
+                feats.append(f"{off}org")
+            if name_link:
+                feats.append(f"{off}link")
             feats.append(f"{off}shape=" + _shape(norm))
             feats.append(f"{off}s2=" + bare[-2:])
             feats.append(f"{off}k2=" + fine)
         neighbour[off] = feats
     return own, neighbour
+
+
+def _lexicon_feature(norm: str, readings: Sequence[str], lexicon: frozenset[str]) -> str:
+    """'' when neither the word nor a clitic-stripped reading is in `lexicon`; '=' when
+    the word as written is; '~' when only a reading is (`وغادة`)."""
+    if norm in lexicon:
+        return "="
+    if any(stem in lexicon for stem in readings):
+        return "~"
+    return ""
 
 
 def cluster_of(norm: str, clusters: WordClusters) -> tuple[str, str]:
