@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+from importlib import resources
 from operator import add
 from pathlib import Path
-from importlib import resources
 from typing import Iterable, Optional, Sequence
 
 import numpy as np
