@@ -81,6 +81,7 @@ def word_features(norm: str, clusters: WordClusters) -> tuple[list[str], dict[in
     prefix_len, core = safe_core(norm)
     coarse, fine = cluster_of(norm, clusters)
     bare = core[2:] if core.startswith("ال") and len(core) > 4 else core
+    shape = _shape(norm)
     own = ["b", "w=" + norm]
     if prefix_len:
         own.append("c=" + norm[:prefix_len])
@@ -89,16 +90,17 @@ def word_features(norm: str, clusters: WordClusters) -> tuple[list[str], dict[in
     if bare != core:
         own.append("al")
     own.append("bare=" + bare)
-    for n in (1, 2, 3):
+    for n, (prefix_key, suffix_key) in enumerate(_AFFIX_KEYS, start=1):
         if len(bare) > n:
-            own.append(f"p{n}=" + bare[:n])
-            own.append(f"s{n}=" + bare[-n:])
+            own.append(prefix_key + bare[:n])
+            own.append(suffix_key + bare[-n:])
     # other clitic readings (لموسكو → موسكو): the stem itself is evidence
-    for plen, stem in proclitic_splits(norm)[1:3]:
+    splits = proclitic_splits(norm)
+    for plen, stem in splits[1:3]:
         if plen and stem != core:
             own.append("stem=" + stem)
-    own.append("shape=" + _shape(norm))
-    readings = [stem for _, stem in proclitic_splits(norm)[1:]]
+    own.append("shape=" + shape)
+    readings = [stem for _, stem in splits[1:]]
     first_name = _lexicon_feature(norm, readings, FIRST_NAMES)
     if first_name:
         own.append("fn" + first_name)
@@ -112,25 +114,35 @@ def word_features(norm: str, clusters: WordClusters) -> tuple[list[str], dict[in
         own.append("title")
     own.append("k1=" + coarse)
     own.append("k2=" + fine)
+    titled = norm in TITLE_WORDS or core in TITLE_WORDS or bare in TITLE_WORDS
+    trigger = norm in TRIGGER_WORDS or core in TRIGGER_WORDS
     neighbour: dict[int, list[str]] = {}
-    for off in (-2, -1, 1, 2):
-        feats = [f"{off}w=" + norm, f"{off}bare=" + bare, f"{off}k1=" + coarse]
-        if norm in TITLE_WORDS or core in TITLE_WORDS or bare in TITLE_WORDS:
-            feats.append(f"{off}title")
-        if norm in TRIGGER_WORDS or core in TRIGGER_WORDS:
-            feats.append(f"{off}trig")
+    for off, keys in _NEIGHBOUR_KEYS.items():
+        feats = [keys["w"] + norm, keys["bare"] + bare, keys["k1"] + coarse]
+        if titled:
+            feats.append(keys["title"])
+        if trigger:
+            feats.append(keys["trig"])
         if first_name:
-            feats.append(f"{off}fn")
+            feats.append(keys["fn"])
         if abs(off) == 1:
             if org_name:
-                feats.append(f"{off}org")
+                feats.append(keys["org"])
             if name_link:
-                feats.append(f"{off}link")
-            feats.append(f"{off}shape=" + _shape(norm))
-            feats.append(f"{off}s2=" + bare[-2:])
-            feats.append(f"{off}k2=" + fine)
+                feats.append(keys["link"])
+            feats.append(keys["shape"] + shape)
+            feats.append(keys["s2"] + bare[-2:])
+            feats.append(keys["k2"] + fine)
         neighbour[off] = feats
     return own, neighbour
+
+
+# Feature names built once: word_features runs for every new word.
+_AFFIX_KEYS = tuple((f"p{n}=", f"s{n}=") for n in (1, 2, 3))
+_NEIGHBOUR_KEYS = {off: {"w": f"{off}w=", "bare": f"{off}bare=", "k1": f"{off}k1=", "title": f"{off}title",
+                         "trig": f"{off}trig", "fn": f"{off}fn", "org": f"{off}org", "link": f"{off}link",
+                         "shape": f"{off}shape=", "s2": f"{off}s2=", "k2": f"{off}k2="}
+                   for off in (-2, -1, 1, 2)}
 
 
 def _lexicon_feature(norm: str, readings: Sequence[str], lexicon: frozenset[str]) -> str:
