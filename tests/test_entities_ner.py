@@ -134,3 +134,12 @@ def test_a_word_table_for_another_model_is_ignored(tmp_path):
     lines.insert(1, "#O\tكذلك")
     model.write_bytes(gzip.compress("\n".join(lines).encode("utf-8")))
     assert NerTagger.load(model)._table == {}
+
+
+def test_bigram_feature_names_split_into_their_two_words():
+    from hadath.entities.ner import _bigram_words
+
+    assert _bigram_words("وزير|الخارجية") == ("وزير", "الخارجية")
+    assert _bigram_words("||قال") == ("|", "قال")
+    assert _bigram_words("قال||") == ("قال", "|")
+    assert _bigram_words("|||") == ("|", "|")

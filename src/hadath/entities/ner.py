@@ -223,6 +223,13 @@ class NerTagger:
         for attr, row in self._feature_row.items():
             for y, w in weights[attr].items():
                 self._weights[row, y] = w
+        # `bi=A|B` features by their first word, then their second: every token
+        # pair is looked up, and most pairs start with a word that begins none.
+        self._bigrams: dict[str, dict[str, int]] = {}
+        for attr, row in self._feature_row.items():
+            if attr.startswith("bi="):
+                first, second = _bigram_words(attr[3:])
+                self._bigrams.setdefault(first, {})[second] = row
         # The cache: word → its block of rows in `_scores`, from the shipped table
         # (`_table`, kept when the cache is emptied) or filled on first sight.
         self._table: dict[str, int] = {}
@@ -308,11 +315,14 @@ class NerTagger:
         at, rows = [0], [row("BOS", 0)]
         at.append(n - 1)
         rows.append(row("EOS", 0))
+        bigrams = self._bigrams
         for i in range(1, n):
-            found = row("bi=" + norms[i - 1] + "|" + norms[i])
-            if found:
-                at.append(i)
-                rows.append(found)
+            following = bigrams.get(norms[i - 1])
+            if following:
+                found = following.get(norms[i])
+                if found:
+                    at.append(i)
+                    rows.append(found)
         if gazetteer:
             for i, gz in enumerate(gazetteer):
                 if not gz:
@@ -375,6 +385,14 @@ class NerTagger:
         self._scores[first:first + len(words)] = sums.reshape(len(words), *self._scores.shape[1:])
         for k, word in enumerate(words, start=first):
             known[word] = k
+
+
+def _bigram_words(pair: str) -> tuple[str, str]:
+    """The two words of a `bi=` feature's `A|B` (a `|` token is a word of its own)."""
+    if pair.startswith("||"):
+        return "|", pair[2:]
+    first, _, second = pair.partition("|")
+    return first, second
 
 
 def word_table_path(model_path: Path) -> Path:
