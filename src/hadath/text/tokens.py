@@ -40,23 +40,21 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Split `text` into tokens whose offsets are relative to `offset`."""
     # Normalise once for the whole text, then slice each token's form out of it.
     whole = normalize_with_offsets(text)
+    folded = whole.text
     kept = whole.offsets  # None when normalisation removed nothing
     tokens = []
+    append = tokens.append
     for m in _TOKEN.finditer(text):
-        word = m.group()
         s, e = m.span()
-        if kept is None:
-            norm = whole.text[s:e]
-        else:
-            norm = whole.text[bisect_left(kept, s):bisect_left(kept, e)]
+        word = text[s:e]
+        norm = folded[s:e] if kept is None else folded[bisect_left(kept, s):bisect_left(kept, e)]
         core_start, core = s, norm
         is_word = word[0].isalnum()
-        if is_word:
+        if is_word and norm[:1] in _SAFE_CLITIC_FIRST:
             prefix, core = safe_core(norm)
             if prefix:
                 core_start = s + (prefix if kept is None else original_length(word, prefix))
-        tokens.append(Token(s + offset, e + offset, word, norm, core_start + offset, e + offset,
-                            core, is_word))
+        append(Token(s + offset, e + offset, word, norm, core_start + offset, e + offset, core, is_word))
     return tokens
 
 
