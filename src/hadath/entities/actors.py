@@ -37,10 +37,14 @@ class CodedPhrase:
     head: Optional[tuple[int, int]]
 
 
+AGENT_MEMO_LIMIT = 50_000
+
+
 class ActorCoder:
     def __init__(self, agents: Gazetteer, gazetteer: Gazetteer):
         self.agents = agents
         self.gazetteer = gazetteer
+        self._agent_of: dict[str, Optional[str]] = {}  # the same role words recur in every article
 
     @classmethod
     def load(cls, gazetteer: Optional[Gazetteer] = None) -> "ActorCoder":
@@ -56,9 +60,14 @@ class ActorCoder:
 
     def agent(self, norm_word_or_phrase: str) -> Optional[str]:
         """The agent code of a role word or phrase (`الجيش` → 'MIL'), or None."""
+        if norm_word_or_phrase in self._agent_of:
+            return self._agent_of[norm_word_or_phrase]
         tokens = tokenize(normalize(norm_word_or_phrase))
         entry = self._head_agent(self.agents.match(tokens))
-        return entry.entry.actor if entry else None
+        code = entry.entry.actor if entry else None
+        if len(self._agent_of) < AGENT_MEMO_LIMIT:
+            self._agent_of[norm_word_or_phrase] = code
+        return code
 
     def code_phrase(self, tokens: list[Token], context_country: Optional[str] = None
                     ) -> tuple[Optional[str], Optional[str], Optional[tuple[int, int]]]:
