@@ -2,7 +2,7 @@
 import pycrfsuite
 import pytest
 
-from hadath.entities.ner import (FIRST_NAMES, ORG_NAMES, NerTagger, bio_spans, export_model,
+from hadath.entities.ner import (FIRST_NAMES, ORG_NAMES, PAD, NerTagger, bio_spans, export_model,
                                  sentence_features, word_features)
 from hadath.entities.train import DataError, read_conll, retokenized
 from hadath.text.normalize import normalize
@@ -85,14 +85,27 @@ def test_own_decoder_gives_crfsuites_best_path(tmp_path):
     assert pinned.outside == {"في", "الى", "ان"}
     reference = pycrfsuite.Tagger()
     reference.open(str(tmp_path / "m.crfsuite"))
+    document, gazetteers, expectations = [], [], []
     for text in ["قال الرئيس كريم حداد في عمان إن منظمة الصحة العالمية قريبة",
-                 "وصل سمير سالم إلى تونس", "أعلنت شركة النور أن الاتفاق انحسر"]:
+                 "وصل سمير سالم إلى تونس", "أعلنت شركة النور أن الاتفاق انحسر", "بيروت"]:
         norms = [t.norm for t in tokenize(text)]
         gz = ["B-GPE" if n in clusters else None for n in norms]
         expected = reference.tag(sentence_features(norms, gz, clusters))
         assert ours.tag(norms, gz) == expected
         assert all(label == "O" for n, label in zip(norms, expected) if n in pinned.outside)
         assert pinned.tag(norms, gz) == expected
+        document.append(norms)
+        gazetteers.append(gz)
+        expectations.append(expected)
+    # a document's sentences tagged together: no sentence's words reach into the next
+    together = NerTagger.load(tmp_path / "m.tsv.gz", clusters)
+    assert together.tag_sentences(document, gazetteers) == expectations
+    scores = together._emissions(document, gazetteers)
+    first = 0
+    for norms, gz in zip(document, gazetteers):
+        assert scores[first:first + len(norms)] == ours._emissions([norms], [gz])[:len(norms)]
+        first += len(norms) + PAD
+    assert ours.tag_sentences([], []) == [] and ours.tag([], []) == []
 
 
 def test_shipped_word_table_matches_the_shipped_model():

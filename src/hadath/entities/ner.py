@@ -30,6 +30,8 @@ from ..text.tokens import proclitic_splits, safe_core
 MODELS = Path(__file__).resolve().parent.parent / "resources" / "models"
 MODEL_PATH = MODELS / "ner.tsv.gz"
 CLUSTERS_PATH = MODELS / "clusters.tsv.gz"
+# Empty tokens between sentences laid end to end: a word's reach (two tokens).
+PAD = 2
 # Words of the clusters file (most frequent first) whose scores ship precomputed.
 WORD_TABLE_SIZE = 40_000
 
@@ -279,62 +281,84 @@ class NerTagger:
     def tag(self, norms: Sequence[str], gazetteer: Sequence[Optional[str]]) -> list[str]:
         """BIO labels for one sentence of normalised tokens; `gazetteer[i]` is the
         gazetteer tag of token i ('B-GPE', 'I-ORG'...) or None."""
-        n = len(norms)
-        if not n:
-            return []
-        emissions = self._emissions(norms, gazetteer)
-        outside = self.outside
-        path = [self._outside] * n
-        i = 0
-        while i < n:
-            if norms[i] in outside:
-                i += 1
-                continue
-            end = i
-            while end < n and norms[end] not in outside:
-                end += 1
-            path[i:end] = self._viterbi(emissions[i:end], i > 0, end < n)
-            i = end
-        return [self.labels[y] for y in path]
+        return self.tag_sentences([norms], [gazetteer])[0]
 
-    def _emissions(self, norms: Sequence[str], gazetteer) -> list[list[float]]:
-        """The score of each label at every token, from all its features: the
-        words' cached rows, then the features of token pairs and the gazetteer."""
-        n = len(norms)
-        new = [w for w in dict.fromkeys(norms) if w not in self._known]
-        if new:
-            self._learn(new, list(dict.fromkeys(norms)))
+    def tag_sentences(self, sentences: Sequence[Sequence[str]],
+                      gazetteers: Sequence[Sequence[Optional[str]]]) -> list[list[str]]:
+        """`tag` for each sentence of a document: the same labels, with the
+        emission scores of the whole document summed in one go."""
+        emissions = self._emissions(sentences, gazetteers)
+        outside, labels = self.outside, self.labels
+        tagged = []
+        first = 0
+        for norms in sentences:
+            n = len(norms)
+            path = [self._outside] * n
+            i = 0
+            while i < n:
+                if norms[i] in outside:
+                    i += 1
+                    continue
+                end = i
+                while end < n and norms[end] not in outside:
+                    end += 1
+                path[i:end] = self._viterbi(emissions[first + i:first + end], i > 0, end < n)
+                i = end
+            tagged.append([labels[y] for y in path])
+            first += n + PAD
+        return tagged
+
+    def _emissions(self, sentences: Sequence[Sequence[str]], gazetteers) -> list[list[float]]:
+        """The score of each label at every token of the sentences, laid end to end
+        with PAD empty tokens after each (so that no word reaches into the next
+        sentence): the words' cached rows, then token pairs and the gazetteer."""
         known = self._known
-        words = self._scores[[known[w] for w in norms]]
+        new = [w for norms in sentences for w in norms if w not in known]
+        if new:
+            self._learn(list(dict.fromkeys(new)), {w for norms in sentences for w in norms})
+            known = self._known
+        positions, pads = [], []
+        for norms in sentences:
+            positions.extend(known[w] for w in norms)
+            pads.extend(range(len(positions), len(positions) + PAD))
+            positions.extend((0,) * PAD)
+        words = self._scores[positions]
+        words[pads] = 0.0
         e = words[:, 0].copy()
         e[2:] += words[:-2, 1]   # the word two before
         e[1:] += words[:-1, 2]   # the previous word
         e[:-1] += words[1:, 3]   # the next word
         e[:-2] += words[2:, 4]   # the word two after
         row = self._feature_row.get
-        at, rows = [0], [row("BOS", 0)]
-        at.append(n - 1)
-        rows.append(row("EOS", 0))
         bigrams = self._bigrams
-        for i in range(1, n):
-            following = bigrams.get(norms[i - 1])
-            if following:
-                found = following.get(norms[i])
-                if found:
-                    at.append(i)
-                    rows.append(found)
-        if gazetteer:
-            for i, gz in enumerate(gazetteer):
-                if not gz:
-                    continue
-                at.extend((i, i))
-                rows.extend((row("gz=" + gz, 0), row("gzt=" + gz[2:], 0)))
-                if i + 1 < n:
-                    at.append(i + 1)
-                    rows.append(row("-1gz=" + gz, 0))
-                if i > 0:
-                    at.append(i - 1)
-                    rows.append(row("1gz=" + gz, 0))
+        bos, eos = row("BOS", 0), row("EOS", 0)
+        at, rows = [], []
+        first = 0
+        for norms, gazetteer in zip(sentences, gazetteers):
+            n = len(norms)
+            if n:
+                at.extend((first, first + n - 1))
+                rows.extend((bos, eos))
+            for i in range(1, n):
+                following = bigrams.get(norms[i - 1])
+                if following:
+                    found = following.get(norms[i])
+                    if found:
+                        at.append(first + i)
+                        rows.append(found)
+            if gazetteer:
+                for i, gz in enumerate(gazetteer):
+                    if not gz:
+                        continue
+                    at.extend((first + i, first + i))
+                    rows.extend((row("gz=" + gz, 0), row("gzt=" + gz[2:], 0)))
+                    if i + 1 < n:
+                        at.append(first + i + 1)
+                        rows.append(row("-1gz=" + gz, 0))
+                    if i > 0:
+                        at.append(first + i - 1)
+                        rows.append(row("1gz=" + gz, 0))
+            first += n + PAD
         np.add.at(e, at, self._weights[rows])
         return e.tolist()
 
@@ -358,7 +382,7 @@ class NerTagger:
         path.reverse()
         return path
 
-    def _learn(self, words: list[str], sentence_words: list[str]) -> None:
+    def _learn(self, words: list[str], in_use: Iterable[str]) -> None:
         """Add new words' score rows to the cache: for each, the sum of its
         features' weights as the focus word and as the neighbour at each of
         OFFSETS (one gather and one segmented sum for all the words)."""
@@ -366,7 +390,7 @@ class NerTagger:
         if len(known) + len(words) > self.CACHE_SIZE:
             # a bounded cache, refilled by the next words
             known = self._known = dict(self._table)
-            words = [w for w in sentence_words if w not in known]
+            words = [w for w in in_use if w not in known]
         first = len(known)
         if first + len(words) > len(self._scores):
             grown = np.zeros((max(len(self._scores) * 3 // 2, first + len(words)), *self._scores.shape[1:]))

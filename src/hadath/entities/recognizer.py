@@ -89,13 +89,14 @@ class EntityRecognizer:
         found: list[Mention] = []
         nationality: dict[int, str] = {}
         words = {t.norm for t in doc.tokens if t.is_word}
-        for sentence in doc.sentences:
-            tokens = doc.sentence_tokens(sentence)
-            if not tokens:
-                continue
-            base = sentence.first_token
-            matches = self.gazetteer.match(tokens) if self.gazetteer else []
-            labels = self.ner.tag([t.norm for t in tokens], match_tags(matches, len(tokens)))
+        sentences = [(s.first_token, doc.sentence_tokens(s)) for s in doc.sentences]
+        sentences = [(base, tokens) for base, tokens in sentences if tokens]
+        matched = [self.gazetteer.match(tokens) if self.gazetteer else [] for _, tokens in sentences]
+        # the whole document at once: the tagger sums its scores in one go
+        tagged = self.ner.tag_sentences(
+            [[t.norm for t in tokens] for _, tokens in sentences],
+            [match_tags(m, len(tokens)) for m, (_, tokens) in zip(matched, sentences)])
+        for (base, tokens), matches, labels in zip(sentences, matched, tagged):
             spans = []
             for kind, a, b in bio_spans(labels):
                 kind = "GPE" if kind == "LOC" else kind
