@@ -18,9 +18,8 @@ from __future__ import annotations
 import gzip
 import hashlib
 from importlib import resources
-from operator import add
 from pathlib import Path
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, Iterator, Optional, Sequence
 
 import numpy as np
 
@@ -215,9 +214,8 @@ class NerTagger:
         self.outside = outside
         self._outside = labels.index("O")
         self.clusters = clusters
-        self.transitions = transitions
         size = len(labels)
-        self._columns = [[transitions[x][y] for x in range(size)] for y in range(size)]
+        self._transitions = np.array(transitions)   # [from label, to label]
         # Row 0 is all zeros: every group of rows summed for a word starts with it,
         # so a word without known features still gets a (zero) row.
         self._feature_row = {attr: i for i, attr in enumerate(weights, start=1)}
@@ -288,12 +286,11 @@ class NerTagger:
         """`tag` for each sentence of a document: the same labels, with the
         emission scores of the whole document summed in one go."""
         emissions = self._emissions(sentences, gazetteers)
-        outside, labels = self.outside, self.labels
-        tagged = []
+        outside = self.outside
+        stretches = []   # (first token, length, after an O token, before an O token)
         first = 0
         for norms in sentences:
             n = len(norms)
-            path = [self._outside] * n
             i = 0
             while i < n:
                 if norms[i] in outside:
@@ -302,13 +299,20 @@ class NerTagger:
                 end = i
                 while end < n and norms[end] not in outside:
                     end += 1
-                path[i:end] = self._viterbi(emissions[first + i:first + end], i > 0, end < n)
+                stretches.append((first + i, end - i, i > 0, end < n))
                 i = end
-            tagged.append([labels[y] for y in path])
             first += n + PAD
+        path = [self._outside] * len(emissions)
+        for (start, length, _, _), best in zip(stretches, self._decode(emissions, stretches)):
+            path[start:start + length] = best
+        tagged = []
+        first = 0
+        for norms in sentences:
+            tagged.append([self.labels[y] for y in path[first:first + len(norms)]])
+            first += len(norms) + PAD
         return tagged
 
-    def _emissions(self, sentences: Sequence[Sequence[str]], gazetteers) -> list[list[float]]:
+    def _emissions(self, sentences: Sequence[Sequence[str]], gazetteers) -> np.ndarray:
         """The score of each label at every token of the sentences, laid end to end
         with PAD empty tokens after each (so that no word reaches into the next
         sentence): the words' cached rows, then token pairs and the gazetteer."""
@@ -360,27 +364,42 @@ class NerTagger:
                         rows.append(row("1gz=" + gz, 0))
             first += n + PAD
         np.add.at(e, at, self._weights[rows])
-        return e.tolist()
+        return e
 
-    def _viterbi(self, emissions: list[list[float]], after_o: bool, before_o: bool) -> list[int]:
-        """The best label path through a stretch of tokens (between O tokens when
-        `after_o`/`before_o`). The forward pass keeps only scores; the best
-        predecessor is worked out again for the labels on the path alone."""
-        columns, o = self._columns, self._outside
-        scores = list(map(add, emissions[0], self.transitions[o])) if after_o else emissions[0]
-        history = [scores]
-        for e in emissions[1:]:
-            scores = [max(map(add, scores, column)) + ey for column, ey in zip(columns, e)]
-            history.append(scores)
-        final = list(map(add, scores, columns[o])) if before_o else scores
-        y = final.index(max(final))
-        path = [y]
-        for previous in reversed(history[:-1]):
-            totals = list(map(add, previous, columns[y]))
-            y = totals.index(max(totals))
-            path.append(y)
-        path.reverse()
-        return path
+    def _decode(self, emissions: np.ndarray, stretches: list[tuple[int, int, bool, bool]]
+                ) -> Iterator[list[int]]:
+        """The best label path through each stretch of tokens (first token, length,
+        whether an O token comes before it and after it): plain Viterbi, run for
+        all the stretches of a length class at once. A stretch shorter than its
+        class keeps its scores once it has ended."""
+        transitions, o = self._transitions, self._outside
+        into_o, from_o = transitions[:, o], transitions[o]
+        paths: list = [None] * len(stretches)
+        order = sorted(range(len(stretches)), key=lambda k: stretches[k][1])
+        for group in _length_classes(order, stretches):
+            lengths = np.array([stretches[k][1] for k in group])
+            longest = int(lengths[-1])
+            starts = np.array([stretches[k][0] for k in group])
+            steps = np.minimum(np.arange(longest), lengths[:, None] - 1)
+            e = emissions[starts[:, None] + steps]                     # stretch, step, label
+            after = np.array([stretches[k][2] for k in group])[:, None]
+            before = np.array([stretches[k][3] for k in group])[:, None]
+            scores = e[:, 0] + np.where(after, from_o, 0.0)
+            back = []
+            for t in range(1, longest):
+                totals = scores[:, :, None] + transitions              # stretch, from, to
+                back.append(totals.argmax(1).tolist())
+                scores = np.where((lengths > t)[:, None], totals.max(1) + e[:, t], scores)
+            last = (scores + np.where(before, into_o, 0.0)).argmax(1).tolist()
+            for j, k in enumerate(group):
+                y = last[j]
+                path = [y]
+                for t in range(int(lengths[j]) - 2, -1, -1):
+                    y = back[t][j][y]
+                    path.append(y)
+                path.reverse()
+                paths[k] = path
+        return iter(paths)
 
     def _learn(self, words: list[str], in_use: Iterable[str]) -> None:
         """Add new words' score rows to the cache: for each, the sum of its
@@ -409,6 +428,23 @@ class NerTagger:
         self._scores[first:first + len(words)] = sums.reshape(len(words), *self._scores.shape[1:])
         for k, word in enumerate(words, start=first):
             known[word] = k
+
+
+def _length_classes(order: list[int], stretches: list[tuple]) -> Iterator[list[int]]:
+    """Stretch numbers (sorted by length) grouped by length 1, 2, 3–4, 5–8, ...:
+    decoded together, a class costs as many steps as its longest stretch."""
+    group: list[int] = []
+    ceiling = 1
+    for k in order:
+        length = stretches[k][1]
+        if length > ceiling and group:
+            yield group
+            group = []
+        while length > ceiling:
+            ceiling *= 2
+        group.append(k)
+    if group:
+        yield group
 
 
 def _bigram_words(pair: str) -> tuple[str, str]:
