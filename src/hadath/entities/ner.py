@@ -542,12 +542,15 @@ def bio_spans(labels: Sequence[str]) -> list[tuple[str, int, int]]:
     """(type, first token, one past the last token) of each labelled span."""
     spans = []
     start, kind = None, None
-    for i, label in enumerate(list(labels) + ["O"]):
-        begins = label.startswith("B-") or (label.startswith("I-") and label[2:] != kind)
-        if label == "O" or begins:
+    for i, label in enumerate(labels):
+        if label == "O":   # most tokens
             if start is not None:
                 spans.append((kind, start, i))
                 start, kind = None, None
-            if begins:
-                start, kind = i, label[2:]
+        elif label[0] == "B" or label[2:] != kind:   # B-X, or an I-X that continues no X
+            if start is not None:
+                spans.append((kind, start, i))
+            start, kind = i, label[2:]
+    if start is not None:
+        spans.append((kind, start, len(labels)))
     return spans

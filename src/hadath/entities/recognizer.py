@@ -207,7 +207,7 @@ class EntityRecognizer:
             return
         starts = sorted(m[0] for e in entities if e.type == "PER" for m in e.mentions)
         for i, token in enumerate(doc.tokens):
-            if not token.core.startswith("ال") or token.core[2:] not in heads:
+            if token.core[2:] not in heads or not token.core.startswith("ال"):
                 continue
             # a title that introduces a name is part of that name's role
             window = doc.tokens[i + 1:i + 5]
