@@ -406,3 +406,23 @@ def test_wanted_violence_is_not_an_attack(coder):
 def test_a_counted_group_that_underwent_violence_is_its_target(coder, text):
     kidnapping = _assaults(code(coder, text))
     assert kidnapping and "12" in kidnapping[0].target.text
+
+
+def test_the_quick_lexicon_check_never_turns_away_a_word_the_lexicon_reads(coder):
+    forms = sorted(coder.lexicon.words)[::7] + sorted(coder.lexicon.phrases)
+    words = [prefix + form + suffix for form in forms
+             for prefix, suffix in (("", ""), ("و", ""), ("ال", ""), ("وب", "ه"), ("", "ها"), ("", "ا"))]
+    # a pronoun after ة writes it ت (قمة → قمته)
+    words += [form[:-1] + "ته" for form in coder.lexicon.words if form.endswith("ه")]
+    fresh = EventCoder(coder.ontology, coder.lexicon, coder.actors)
+    unchecked = EventCoder(coder.ontology, coder.lexicon, coder.actors)
+    unchecked._starts = (frozenset({""}), (0,))   # every word goes on to the full analysis
+    read = 0
+    for word in words:
+        heads, match = unchecked._analysis(word)
+        if heads or match:
+            read += 1
+            assert fresh._may_match(word), word
+    assert read > len(forms)
+    # and it does turn words away: most ordinary words start like no form
+    assert sum(not fresh._may_match(w) for w in ["الطقس", "كرة", "مدرسة", "الموسيقى", "شجرة", "مطبخ"]) >= 3

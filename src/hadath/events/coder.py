@@ -219,6 +219,7 @@ class EventCoder:
         self.actors = actors   # hadath.entities.actors.ActorCoder, for unnamed groups
         self._memo: dict[str, tuple] = {}   # word → its lexicon readings (words recur a lot)
         self._roles: dict[str, bool] = {}   # word → whether it is a title or nationality
+        self._starts = _form_starts([*lexicon.words, *lexicon.phrases])
 
     @classmethod
     def load(cls, actors=None) -> "EventCoder":
@@ -361,6 +362,8 @@ class EventCoder:
     def _analysis(self, norm: str) -> tuple[list, Optional[tuple]]:
         """The context-free lexicon readings of a word, memoised: (phrase heads, word match)."""
         cached = self._memo.get(norm)
+        if cached is None and not self._may_match(norm):
+            cached = ([], None)   # half the words of a text: no reading starts like any form
         if cached is None:
             heads = [(p, stem) for p, stem in _readings(norm) if stem in self.lexicon.phrases]
             match = None
@@ -381,6 +384,14 @@ class EventCoder:
             if len(self._memo) < MEMO_LIMIT:
                 self._memo[norm] = cached
         return cached
+
+    def _may_match(self, norm: str) -> bool:
+        """Whether a reading of the word begins like some lexicon form. Every form
+        looked up for a reading keeps all but its last letter from the reading's
+        start (a pronoun or an accusative ا is cut off the end, ت may turn into ه),
+        so a form of n letters shares the reading's first min(n - 1, 3)."""
+        starts, lengths = self._starts
+        return any(stem[:k] in starts for _, stem, _ in _readings_with_article(norm) for k in lengths)
 
     def _word_at(self, view: SentenceView, i: int) -> Optional[Trigger]:
         norm = view.norms[i]
@@ -905,6 +916,12 @@ class EventCoder:
 
 
 # ---------------------------------------------------------------- helpers
+
+def _form_starts(forms) -> tuple[frozenset[str], tuple[int, ...]]:
+    """The beginnings `EventCoder._may_match` looks for, and their lengths."""
+    starts = frozenset(form[:min(len(form) - 1, 3)] for form in forms)
+    return starts, tuple(sorted({len(start) for start in starts}))
+
 
 def _readings(norm: str) -> list[tuple[int, str]]:
     """(prefix length, stem) readings of a word, also without the article."""
