@@ -362,28 +362,26 @@ class EventCoder:
     def _analysis(self, norm: str) -> tuple[list, Optional[tuple]]:
         """The context-free lexicon readings of a word, memoised: (phrase heads, word match)."""
         cached = self._memo.get(norm)
-        if cached is None and not self._may_match(norm):
-            cached = ([], None)   # half the words of a text: no reading starts like any form
         if cached is None:
-            heads = [(p, stem) for p, stem in _readings(norm) if stem in self.lexicon.phrases]
-            match = None
-            for prefix_len, stem, article in _readings_with_article(norm):
-                for form, pronoun in [(stem, "")] + list(enclitic_splits(stem)):
-                    if pronoun and prefix_len and len(form) <= 3:
-                        continue        # و+زار+ه is وزارة: too little left to trust both splits
-                    entries = self.lexicon.lookup(form)
-                    if not entries and form.endswith("ا") and len(form) > 4:
-                        # the accusative of an indefinite noun: اعتصاماً، هجوماً
-                        entries = [e for e in self.lexicon.lookup(form[:-1]) if e.kind == "n"]
-                    if entries:
-                        match = (prefix_len, stem, article, form, pronoun, entries)
-                        break
-                if match:
-                    break
-            cached = (heads, match)
+            # half the words of a text start like no form: no lookups for them
+            cached = self._lookup(norm) if self._may_match(norm) else ([], None)
             if len(self._memo) < MEMO_LIMIT:
                 self._memo[norm] = cached
         return cached
+
+    def _lookup(self, norm: str) -> tuple[list, Optional[tuple]]:
+        heads = [(p, stem) for p, stem in _readings(norm) if stem in self.lexicon.phrases]
+        for prefix_len, stem, article in _readings_with_article(norm):
+            for form, pronoun in [(stem, "")] + list(enclitic_splits(stem)):
+                if pronoun and prefix_len and len(form) <= 3:
+                    continue        # و+زار+ه is وزارة: too little left to trust both splits
+                entries = self.lexicon.lookup(form)
+                if not entries and form.endswith("ا") and len(form) > 4:
+                    # the accusative of an indefinite noun: اعتصاماً، هجوماً
+                    entries = [e for e in self.lexicon.lookup(form[:-1]) if e.kind == "n"]
+                if entries:
+                    return heads, (prefix_len, stem, article, form, pronoun, entries)
+        return heads, None
 
     def _may_match(self, norm: str) -> bool:
         """Whether a reading of the word begins like some lexicon form. Every form
