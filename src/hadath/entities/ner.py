@@ -55,7 +55,6 @@ TRIGGER_WORDS = frozenset(normalize(w) for w in """
 """.split())
 
 
-
 def _read_words(name: str) -> frozenset[str]:
     """The normalised words of a whitespace-separated word list in the gazetteer folder
     (`#` starts a comment line)."""
@@ -111,11 +110,12 @@ def word_features(norm: str, clusters: WordClusters) -> tuple[list[str], dict[in
     name_link = _lexicon_feature(norm, readings, NAME_LINKS)
     if name_link:
         own.append("link" + name_link)
-    if norm in TITLE_WORDS or core in TITLE_WORDS:
+    title = norm in TITLE_WORDS or core in TITLE_WORDS
+    if title:
         own.append("title")
     own.append("k1=" + coarse)
     own.append("k2=" + fine)
-    titled = norm in TITLE_WORDS or core in TITLE_WORDS or bare in TITLE_WORDS
+    titled = title or bare in TITLE_WORDS
     trigger = norm in TRIGGER_WORDS or core in TRIGGER_WORDS
     neighbour: dict[int, list[str]] = {}
     for off, keys in _NEIGHBOUR_KEYS.items():
@@ -285,11 +285,11 @@ class NerTagger:
                       gazetteers: Sequence[Sequence[Optional[str]]]) -> list[list[str]]:
         """`tag` for each sentence of a document: the same labels, with the
         emission scores of the whole document summed in one go."""
+        starts = _layout(sentences)
         emissions = self._emissions(sentences, gazetteers)
         outside = self.outside
         stretches = []   # (first token, length, after an O token, before an O token)
-        first = 0
-        for norms in sentences:
+        for first, norms in zip(starts, sentences):
             n = len(norms)
             i = 0
             while i < n:
@@ -301,16 +301,11 @@ class NerTagger:
                     end += 1
                 stretches.append((first + i, end - i, i > 0, end < n))
                 i = end
-            first += n + PAD
         path = [self._outside] * len(emissions)
         for (start, length, _, _), best in zip(stretches, self._decode(emissions, stretches)):
             path[start:start + length] = best
-        tagged = []
-        first = 0
-        for norms in sentences:
-            tagged.append([self.labels[y] for y in path[first:first + len(norms)]])
-            first += len(norms) + PAD
-        return tagged
+        return [[self.labels[y] for y in path[first:first + len(norms)]]
+                for first, norms in zip(starts, sentences)]
 
     def _emissions(self, sentences: Sequence[Sequence[str]], gazetteers) -> np.ndarray:
         """The score of each label at every token of the sentences, laid end to end
@@ -321,10 +316,11 @@ class NerTagger:
         if new:
             self._learn(list(dict.fromkeys(new)), {w for norms in sentences for w in norms})
             known = self._known
+        starts = _layout(sentences)
         positions, pads = [], []
-        for norms in sentences:
+        for first, norms in zip(starts, sentences):
             positions.extend(known[w] for w in norms)
-            pads.extend(range(len(positions), len(positions) + PAD))
+            pads.extend(range(first + len(norms), first + len(norms) + PAD))
             positions.extend((0,) * PAD)
         words = self._scores[positions]
         words[pads] = 0.0
@@ -337,8 +333,7 @@ class NerTagger:
         bigrams = self._bigrams
         bos, eos = row("BOS", 0), row("EOS", 0)
         at, rows = [], []
-        first = 0
-        for norms, gazetteer in zip(sentences, gazetteers):
+        for first, norms, gazetteer in zip(starts, sentences, gazetteers):
             n = len(norms)
             if n:
                 at.extend((first, first + n - 1))
@@ -362,19 +357,18 @@ class NerTagger:
                     if i > 0:
                         at.append(first + i - 1)
                         rows.append(row("1gz=" + gz, 0))
-            first += n + PAD
         np.add.at(e, at, self._weights[rows])
         return e
 
     def _decode(self, emissions: np.ndarray, stretches: list[tuple[int, int, bool, bool]]
-                ) -> Iterator[list[int]]:
+                ) -> list[list[int]]:
         """The best label path through each stretch of tokens (first token, length,
         whether an O token comes before it and after it): plain Viterbi, run for
         all the stretches of a length class at once. A stretch shorter than its
         class keeps its scores once it has ended."""
         transitions, o = self._transitions, self._outside
         into_o, from_o = transitions[:, o], transitions[o]
-        paths: list = [None] * len(stretches)
+        paths: list[list[int]] = [[] for _ in stretches]
         order = sorted(range(len(stretches)), key=lambda k: stretches[k][1])
         for group in _length_classes(order, stretches):
             lengths = np.array([stretches[k][1] for k in group])
@@ -399,7 +393,7 @@ class NerTagger:
                     path.append(y)
                 path.reverse()
                 paths[k] = path
-        return iter(paths)
+        return paths
 
     def _learn(self, words: list[str], in_use: Iterable[str]) -> None:
         """Add new words' score rows to the cache: for each, the sum of its
@@ -428,6 +422,15 @@ class NerTagger:
         self._scores[first:first + len(words)] = sums.reshape(len(words), *self._scores.shape[1:])
         for k, word in enumerate(words, start=first):
             known[word] = k
+
+
+def _layout(sentences: Sequence[Sequence[str]]) -> list[int]:
+    """Where each sentence starts when they are laid end to end, PAD apart."""
+    starts, first = [], 0
+    for norms in sentences:
+        starts.append(first)
+        first += len(norms) + PAD
+    return starts
 
 
 def _length_classes(order: list[int], stretches: list[tuple]) -> Iterator[list[int]]:
