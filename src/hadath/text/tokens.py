@@ -50,7 +50,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         norm = folded[s:e] if kept is None else folded[bisect_left(kept, s):bisect_left(kept, e)]
         core_start, core = s, norm
         is_word = word[0].isalnum()
-        if is_word and norm[:1] in _SAFE_CLITIC_FIRST:
+        if is_word:
             prefix, core = safe_core(norm)
             if prefix:
                 core_start = s + (prefix if kept is None else original_length(word, prefix))
