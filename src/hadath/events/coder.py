@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Optional
 
 from ..document import Document, Entity, Event, EventActor, Sentence, Token
@@ -371,8 +370,9 @@ class EventCoder:
         return cached
 
     def _lookup(self, norm: str) -> tuple[list, Optional[tuple]]:
-        heads = [(p, stem) for p, stem in _readings(norm) if stem in self.lexicon.phrases]
-        for prefix_len, stem, article in _readings_with_article(norm):
+        readings = _readings_with_article(norm)
+        heads = [(p, stem) for p, stem, _ in readings if stem in self.lexicon.phrases]
+        for prefix_len, stem, article in readings:
             for form, pronoun in [(stem, "")] + list(enclitic_splits(stem)):
                 if pronoun and prefix_len and len(form) <= 3:
                     continue        # و+زار+ه is وزارة: too little left to trust both splits
@@ -922,21 +922,18 @@ def _form_starts(forms) -> tuple[frozenset[str], tuple[int, ...]]:
     return starts, tuple(sorted({len(start) for start in starts}))
 
 
-@lru_cache(maxsize=1 << 16)
-def _readings(norm: str) -> tuple[tuple[int, str], ...]:
-    """(prefix length, stem) readings of a word, also without the article.
-    A tuple: results are cached (every word is read by several steps)."""
-    return tuple((prefix_len, stem) for prefix_len, stem, _ in _readings_with_article(norm))
+def _readings(norm: str) -> list[tuple[int, str]]:
+    """(prefix length, stem) readings of a word, also without the article."""
+    return [(prefix_len, stem) for prefix_len, stem, _ in _readings_with_article(norm)]
 
 
-@lru_cache(maxsize=1 << 16)
-def _readings_with_article(norm: str) -> tuple[tuple[int, str, bool], ...]:
+def _readings_with_article(norm: str) -> list[tuple[int, str, bool]]:
     out = []
     for prefix_len, stem in proclitic_splits(norm):
         out.append((prefix_len, stem, False))
         if stem.startswith("ال") and len(stem) > 4:
             out.append((prefix_len, stem[2:], True))
-    return tuple(out)
+    return out
 
 
 def _same_word(norm: str, want: str) -> bool:
