@@ -152,45 +152,56 @@ class Gazetteer:
                     yield entry
 
     def match(self, tokens: list[Token]) -> list[GazMatch]:
-        """Longest non-overlapping known names in `tokens`, left to right."""
-        index = self._index
-        known = self._reading_cache
+        """Longest non-overlapping known names in `tokens`, left to right. A name
+        gives way to one starting inside it that reaches further (`الشيخ محمد بن
+        راشد` to `محمد بن راشد آل مكتوم`)."""
         found: list[GazMatch] = []
+        norms: list[str] = []   # the tokens' forms, listed once a word starts a known name
         n = len(tokens)
-        norms = None   # the tokens' forms, listed once a word starts a known name
         i = 0
         while i < n:
-            token = tokens[i]
-            if not token.is_word:
-                i += 1
-                continue
-            readings = known.get(token.norm)
-            if readings is None:
-                readings = self._readings(token.norm)
-            if not readings:   # most words start no name
-                i += 1
-                continue
-            if norms is None:
-                norms = [t.norm for t in tokens]
-            best: Optional[tuple[int, int, list[GazEntry]]] = None  # (length, prefix, entries)
-            for prefix, stem, limit in readings:
-                for length in range(min(limit, n - i), 0, -1):
-                    if best and length <= best[0]:
-                        break
-                    key = (stem, *norms[i + 1:i + length])
-                    bucket = index.get(key)
-                    if bucket:
-                        best = (length, prefix, bucket)
-                        break
+            best = self._longest_at(tokens, i, norms)
             if best is None:
                 i += 1
                 continue
             length, prefix, bucket = best
-            start = stem_start(token, prefix)
+            if any(self._reaches_beyond(tokens, j, i + length, norms) for j in range(i + 1, i + length)):
+                i += 1
+                continue
+            start = stem_start(tokens[i], prefix)
             last = tokens[i + length - 1]
             found.append(GazMatch(i, i + length, start, last.end, bucket[0], list(bucket)))
             i += length
         return found
+
+    def _reaches_beyond(self, tokens: list[Token], i: int, end: int, norms: list[str]) -> bool:
+        best = self._longest_at(tokens, i, norms)
+        return best is not None and i + best[0] > end
+
+    def _longest_at(self, tokens: list[Token], i: int, norms: list[str]
+                    ) -> Optional[tuple[int, int, list[GazEntry]]]:
+        """(length, proclitic length, entries) of the longest known name starting at token i."""
+        token = tokens[i]
+        if not token.is_word:
+            return None
+        readings = self._reading_cache.get(token.norm)
+        if readings is None:
+            readings = self._readings(token.norm)
+        if not readings:   # most words start no name
+            return None
+        if not norms:
+            norms.extend(t.norm for t in tokens)
+        n = len(tokens)
+        best: Optional[tuple[int, int, list[GazEntry]]] = None
+        for prefix, stem, limit in readings:
+            for length in range(min(limit, n - i), 0, -1):
+                if best and length <= best[0]:
+                    break
+                bucket = self._index.get((stem, *norms[i + 1:i + length]))
+                if bucket:
+                    best = (length, prefix, bucket)
+                    break
+        return best
 
     def _readings(self, norm: str) -> tuple[tuple[int, str, int], ...]:
         """(prefix length, stem, longest name length) for each reading of a word
