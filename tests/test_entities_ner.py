@@ -2,8 +2,8 @@
 import pycrfsuite
 import pytest
 
-from hadath.entities.ner import (FIRST_NAMES, ORG_NAMES, PAD, NerTagger, bio_spans, export_model,
-                                 sentence_features, word_features)
+from hadath.entities.ner import (FIRST_NAMES, ORG_NAMES, PAD, SURNAMES, NerTagger, bio_spans,
+                                 export_model, sentence_features, word_features)
 from hadath.entities.train import DataError, read_conll, retokenized
 from hadath.text.normalize import normalize
 from hadath.text.tokens import tokenize
@@ -48,19 +48,26 @@ def test_name_lexicons_mark_words_also_behind_clitics():
     assert "fn=" in own and "1fn" in neighbour[1] and "-2fn" in neighbour[-2]
     own, neighbour = word_features(normalize("وغادة"), {})  # و + a given name
     assert "fn~" in own and "-1fn" in neighbour[-1]
+    own, neighbour = word_features(normalize("ماكرون"), {})
+    assert "sn=" in own and "1sn" in neighbour[1] and "-2sn" in neighbour[-2]
+    assert not any(f.startswith("fn") for f in own)
+    own, neighbour = word_features(normalize("وأردوغان"), {})  # و + a surname
+    assert "sn~" in own and "-1sn" in neighbour[-1]
     own, neighbour = word_features(normalize("لبنفيكا"), {})
     assert "org~" in own and "1org" in neighbour[1]
     own, _ = word_features(normalize("وبن"), {})
     assert "link~" in own
     own, neighbour = word_features(normalize("الاتفاق"), {})
-    assert not any(f.startswith(("fn", "org", "link")) for f in own)
-    assert not any("fn" in f or "org" in f for feats in neighbour.values() for f in feats)
+    assert not any(f.startswith(("fn", "sn", "org", "link")) for f in own)
+    assert not any(key in f for feats in neighbour.values() for f in feats for key in ("fn", "sn", "org"))
 
 
 def test_name_lexicons_are_normalised_words():
-    assert len(FIRST_NAMES) > 300 and len(ORG_NAMES) > 100
-    for word in FIRST_NAMES | ORG_NAMES:
+    assert len(FIRST_NAMES) > 300 and len(SURNAMES) > 1000 and len(ORG_NAMES) > 500
+    for word in FIRST_NAMES | SURNAMES | ORG_NAMES:
         assert word == normalize(word) and word.split() == [word]
+    # a given name is the first-name feature's: the surname list leaves them out
+    assert not SURNAMES & FIRST_NAMES
 
 
 def test_bio_spans():

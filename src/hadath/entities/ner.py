@@ -66,6 +66,8 @@ def _read_words(name: str) -> frozenset[str]:
 # Given names (Arabic and foreign as news writes them): a person's name starts or
 # goes on here, in contexts the training data never showed with this name.
 FIRST_NAMES = _read_words("first_names.txt")
+# Surnames of well-known people: alone, such a word names a person (`ماكرون`, `الحريري`).
+SURNAMES = _read_words("surnames.txt")
 # Single words naming well-known organisations (clubs, companies, media, parties).
 ORG_NAMES = _read_words("org_names.txt")
 # Words that join the parts of a person's name (`محمد بن راشد آل مكتوم`, `أبو مازن`).
@@ -104,6 +106,9 @@ def word_features(norm: str, clusters: WordClusters) -> tuple[list[str], dict[in
     first_name = _lexicon_feature(norm, readings, FIRST_NAMES)
     if first_name:
         own.append("fn" + first_name)
+    surname = _lexicon_feature(norm, readings, SURNAMES)
+    if surname:
+        own.append("sn" + surname)
     org_name = _lexicon_feature(norm, readings, ORG_NAMES)
     if org_name:
         own.append("org" + org_name)
@@ -126,6 +131,8 @@ def word_features(norm: str, clusters: WordClusters) -> tuple[list[str], dict[in
             feats.append(keys["trig"])
         if first_name:
             feats.append(keys["fn"])
+        if surname:
+            feats.append(keys["sn"])
         if abs(off) == 1:
             if org_name:
                 feats.append(keys["org"])
@@ -141,8 +148,8 @@ def word_features(norm: str, clusters: WordClusters) -> tuple[list[str], dict[in
 # Feature names built once: word_features runs for every new word.
 _AFFIX_KEYS = tuple((f"p{n}=", f"s{n}=") for n in (1, 2, 3))
 _NEIGHBOUR_KEYS = {off: {"w": f"{off}w=", "bare": f"{off}bare=", "k1": f"{off}k1=", "title": f"{off}title",
-                         "trig": f"{off}trig", "fn": f"{off}fn", "org": f"{off}org", "link": f"{off}link",
-                         "shape": f"{off}shape=", "s2": f"{off}s2=", "k2": f"{off}k2="}
+                         "trig": f"{off}trig", "fn": f"{off}fn", "sn": f"{off}sn", "org": f"{off}org",
+                         "link": f"{off}link", "shape": f"{off}shape=", "s2": f"{off}s2=", "k2": f"{off}k2="}
                    for off in (-2, -1, 1, 2)}
 
 
