@@ -1,9 +1,10 @@
 """The NER model's pieces: reading training data, features, and the decoder."""
+import numpy as np
 import pycrfsuite
 import pytest
 
 from hadath.entities.ner import (FIRST_NAMES, ORG_NAMES, PAD, SURNAMES, NerTagger, bio_spans,
-                                 export_model, sentence_features, word_features)
+                                 export_model, is_sport, sentence_features, word_features)
 from hadath.entities.train import DataError, read_conll, retokenized
 from hadath.text.normalize import normalize
 from hadath.text.tokens import tokenize
@@ -13,6 +14,8 @@ SENTENCES = [
     ("وصل وفد شركة النور إلى عمان أمس", "O O O B-ORG O B-LOC O"),
     ("التقى كريم سالم بوزير خارجية تونس", "O B-PER I-PER O O B-LOC"),
     ("أعلنت منظمة الصحة العالمية أن الوباء انحسر", "O B-ORG I-ORG I-ORG O O O"),
+    ("فاز ميلان على ضيفه في المباراة", "O B-ORG O O O O"),
+    ("وصل الوفد إلى ميلان أمس", "O O O B-LOC O"),
 ]
 
 
@@ -70,13 +73,24 @@ def test_name_lexicons_are_normalised_words():
     assert not SURNAMES & FIRST_NAMES
 
 
+def test_sports_sentences_give_every_word_sport_features():
+    sport = [normalize(w) for w in "وسجل اللاعب هدفا لميلان".split()]
+    assert is_sport(sport) and not is_sport([normalize(w) for w in "وصل الوفد إلى ميلان".split()])
+    features = sentence_features(sport, [None, None, None, "B-GPE"], {})
+    assert all("sp" in f for f in features)
+    assert "sp&cc" in features[3] and "sp&gz=GPE" in features[3]   # ل + a club's city
+    assert not any("sp&cc" in f for f in features[:3])
+    assert not any(f.startswith("sp") for feats in sentence_features(
+        [normalize(w) for w in "وصل الوفد إلى ميلان".split()], [None] * 4, {}) for f in feats)
+
+
 def test_bio_spans():
     assert bio_spans(["O", "B-PER", "I-PER", "I-ORG", "O", "B-LOC"]) == [
         ("PER", 1, 3), ("ORG", 3, 4), ("LOC", 5, 6)]
 
 
 def test_own_decoder_gives_crfsuites_best_path(tmp_path):
-    clusters = {"بيروت": ("1", "11"), "عمان": ("1", "11"), "تونس": ("1", "12")}
+    clusters = {"بيروت": ("1", "11"), "عمان": ("1", "11"), "تونس": ("1", "12"), "ميلان": ("1", "12")}
     trainer = pycrfsuite.Trainer(verbose=False)
     trainer.set_params({"max_iterations": 30, "feature.possible_transitions": True})
     for text, tags in SENTENCES:
@@ -94,7 +108,8 @@ def test_own_decoder_gives_crfsuites_best_path(tmp_path):
     reference.open(str(tmp_path / "m.crfsuite"))
     document, gazetteers, expectations = [], [], []
     for text in ["قال الرئيس كريم حداد في عمان إن منظمة الصحة العالمية قريبة",
-                 "وصل سمير سالم إلى تونس", "أعلنت شركة النور أن الاتفاق انحسر", "بيروت"]:
+                 "وصل سمير سالم إلى تونس", "أعلنت شركة النور أن الاتفاق انحسر", "بيروت",
+                 "وسجل اللاعب هدفا لميلان في تونس"]:
         norms = [t.norm for t in tokenize(text)]
         gz = ["B-GPE" if n in clusters else None for n in norms]
         expected = reference.tag(sentence_features(norms, gz, clusters))
@@ -104,6 +119,12 @@ def test_own_decoder_gives_crfsuites_best_path(tmp_path):
         document.append(norms)
         gazetteers.append(gz)
         expectations.append(expected)
+    # the emission scores are the sums of the features' weights, sports features included
+    weights = reference.info().state_features
+    for norms, gz in zip(document, gazetteers):
+        expected = [[sum(weights.get((f, label), 0.0) for f in features) for label in ours.labels]
+                    for features in sentence_features(norms, gz, clusters)]
+        assert ours._emissions([norms], [gz])[:len(norms)] == pytest.approx(np.array(expected), abs=1e-3)
     # a document's sentences tagged together: no sentence's words reach into the next
     together = NerTagger.load(tmp_path / "m.tsv.gz", clusters)
     assert together.tag_sentences(document, gazetteers) == expectations

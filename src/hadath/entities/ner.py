@@ -70,6 +70,10 @@ FIRST_NAMES = _read_words("first_names.txt")
 SURNAMES = _read_words("surnames.txt")
 # Single words naming well-known organisations (clubs, companies, media, parties).
 ORG_NAMES = _read_words("org_names.txt")
+# Words of sports reports, and cities whose name there often stands for a club:
+# in a sentence with a sports word, every word gets features of its own (`sp&...`).
+SPORT_WORDS = _read_words("sport_words.txt")
+CLUB_CITIES = _read_words("club_cities.txt")
 # Words that join the parts of a person's name (`محمد بن راشد آل مكتوم`, `أبو مازن`).
 NAME_LINKS = frozenset(normalize(w) for w in "بن ابن بنت أبو أبي أم آل عبد ولد".split())
 
@@ -151,6 +155,22 @@ _NEIGHBOUR_KEYS = {off: {"w": f"{off}w=", "bare": f"{off}bare=", "k1": f"{off}k1
                          "trig": f"{off}trig", "fn": f"{off}fn", "sn": f"{off}sn", "org": f"{off}org",
                          "link": f"{off}link", "shape": f"{off}shape=", "s2": f"{off}s2=", "k2": f"{off}k2="}
                    for off in (-2, -1, 1, 2)}
+
+
+def is_sport(norms: Sequence[str]) -> bool:
+    """Whether a sentence reads as a sports report: a sports word in it, clitics aside."""
+    return any(w in SPORT_WORDS or safe_core(w)[1] in SPORT_WORDS for w in norms)
+
+
+def sport_features(norm: str, clusters: WordClusters) -> list[str]:
+    """What a word of a sports sentence adds besides its other features (with its
+    gazetteer type, `sp&gz=`): the model learns how such sentences differ, a
+    city being a club more often (`فاز ميلان على ضيفه`)."""
+    features = ["sp", "sp&k1=" + cluster_of(norm, clusters)[0]]
+    readings = [stem for _, stem in proclitic_splits(norm)[1:]]
+    if _lexicon_feature(norm, readings, CLUB_CITIES):
+        features.append("sp&cc")
+    return features
 
 
 def _lexicon_feature(norm: str, readings: Sequence[str], lexicon: frozenset[str]) -> str:
@@ -241,6 +261,8 @@ class NerTagger:
         # (`_table`, kept when the cache is emptied) or filled on first sight.
         self._table: dict[str, int] = {}
         self._known: dict[str, int] = {}
+        # word → its rows of `sport_features`, for words of sports sentences
+        self._sport_rows: dict[str, list[int]] = {}
         self._scores = np.zeros((1024, 1 + len(self.OFFSETS), size))
 
     @classmethod
@@ -317,7 +339,7 @@ class NerTagger:
     def _emissions(self, sentences: Sequence[Sequence[str]], gazetteers) -> np.ndarray:
         """The score of each label at every token of the sentences, laid end to end
         with PAD empty tokens after each (so that no word reaches into the next
-        sentence): the words' cached rows, then token pairs and the gazetteer."""
+        sentence): the words' cached rows, then token pairs, sports features and the gazetteer."""
         known = self._known
         new = [w for norms in sentences for w in norms if w not in known]
         if new:
@@ -352,12 +374,21 @@ class NerTagger:
                     if found:
                         at.append(first + i)
                         rows.append(found)
+            sport = is_sport(norms)
+            if sport:
+                for i, word in enumerate(norms):
+                    found = self._sport_word_rows(word)
+                    at.extend((first + i,) * len(found))
+                    rows.extend(found)
             if gazetteer:
                 for i, gz in enumerate(gazetteer):
                     if not gz:
                         continue
                     at.extend((first + i, first + i))
                     rows.extend((row("gz=" + gz, 0), row("gzt=" + gz[2:], 0)))
+                    if sport:
+                        at.append(first + i)
+                        rows.append(row("sp&gz=" + gz[2:], 0))
                     if i + 1 < n:
                         at.append(first + i + 1)
                         rows.append(row("-1gz=" + gz, 0))
@@ -366,6 +397,16 @@ class NerTagger:
                         rows.append(row("1gz=" + gz, 0))
         np.add.at(e, at, self._weights[rows])
         return e
+
+    def _sport_word_rows(self, word: str) -> list[int]:
+        """The model's rows of the word's `sport_features`, worked out once per word."""
+        rows = self._sport_rows.get(word)
+        if rows is None:
+            if len(self._sport_rows) >= self.CACHE_SIZE:
+                self._sport_rows.clear()
+            rows = self._sport_rows[word] = [
+                r for r in map(self._feature_row.get, sport_features(word, self.clusters)) if r]
+        return rows
 
     def _decode(self, emissions: np.ndarray, stretches: list[tuple[int, int, bool, bool]]
                 ) -> list[list[int]]:
@@ -524,6 +565,7 @@ def sentence_features(norms: Sequence[str], gazetteer: Sequence[Optional[str]],
     """Feature lists for every token of a sentence, for training (`NerTagger.tag`
     computes the same features' scores)."""
     per_word = [word_features(n, clusters) for n in norms]
+    sport = is_sport(norms)
     n = len(norms)
     out = []
     for i in range(n):
@@ -540,6 +582,10 @@ def sentence_features(norms: Sequence[str], gazetteer: Sequence[Optional[str]],
         if gz:
             feats.append("gz=" + gz)
             feats.append("gzt=" + gz[2:])
+        if sport:
+            feats.extend(sport_features(norms[i], clusters))
+            if gz:
+                feats.append("sp&gz=" + gz[2:])
         for off in (-1, 1):
             j = i + off
             if 0 <= j < n and gazetteer and gazetteer[j]:
