@@ -157,10 +157,14 @@ class Gazetteer:
         راشد` to `محمد بن راشد آل مكتوم`)."""
         found: list[GazMatch] = []
         norms: list[str] = []   # the tokens' forms, listed once a word starts a known name
+        known = self._reading_cache
         n = len(tokens)
         i = 0
         while i < n:
-            best = self._longest_at(tokens, i, norms)
+            token = tokens[i]
+            # most words start no name: answered from the cache without a call
+            best = None if not token.is_word or known.get(token.norm) == () else \
+                self._longest_at(tokens, i, norms)
             if best is None:
                 i += 1
                 continue

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Sequence
@@ -158,8 +159,14 @@ _NEIGHBOUR_KEYS = {off: {"w": f"{off}w=", "bare": f"{off}bare=", "k1": f"{off}k1
 
 
 def is_sport(norms: Sequence[str]) -> bool:
-    """Whether a sentence reads as a sports report: a sports word in it, clitics aside."""
-    return any(w in SPORT_WORDS or safe_core(w)[1] in SPORT_WORDS for w in norms)
+    """Whether a sentence reads as a sports report: a sports word in it, alone or
+    after و ب ل + the article (`وللمباراة`)."""
+    return any(map(_is_sport_word, norms))
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_sport_word(norm: str) -> bool:
+    return norm in SPORT_WORDS or safe_core(norm)[1] in SPORT_WORDS
 
 
 def sport_features(norm: str, clusters: WordClusters) -> list[str]:
@@ -231,7 +238,7 @@ class NerTagger:
 
     CACHE_SIZE = 200_000
     # A word's cached scores, one row each: as the focus word, then as the word
-    # at each of these offsets from the focus word.
+    # at each of these offsets from the focus word, then its sports features.
     OFFSETS = (-2, -1, 1, 2)
 
     def __init__(self, labels: list[str], transitions: list[list[float]],
@@ -261,9 +268,7 @@ class NerTagger:
         # (`_table`, kept when the cache is emptied) or filled on first sight.
         self._table: dict[str, int] = {}
         self._known: dict[str, int] = {}
-        # word → its rows of `sport_features`, for words of sports sentences
-        self._sport_rows: dict[str, list[int]] = {}
-        self._scores = np.zeros((1024, 1 + len(self.OFFSETS), size))
+        self._scores = np.zeros((1024, 2 + len(self.OFFSETS), size))
 
     @classmethod
     def load(cls, path: Optional[Path] = None, clusters: Optional[WordClusters] = None,
@@ -346,11 +351,14 @@ class NerTagger:
             self._learn(list(dict.fromkeys(new)), {w for norms in sentences for w in norms})
             known = self._known
         starts = _layout(sentences)
-        positions, pads = [], []
-        for first, norms in zip(starts, sentences):
+        sport_sentences = [is_sport(norms) for norms in sentences]
+        positions, pads, sports = [], [], []
+        for first, norms, sport in zip(starts, sentences, sport_sentences):
             positions.extend(known[w] for w in norms)
             pads.extend(range(first + len(norms), first + len(norms) + PAD))
             positions.extend((0,) * PAD)
+            if sport:
+                sports.extend(range(first, first + len(norms)))
         words = self._scores[positions]
         words[pads] = 0.0
         e = words[:, 0].copy()
@@ -358,11 +366,12 @@ class NerTagger:
         e[1:] += words[:-1, 2]   # the previous word
         e[:-1] += words[1:, 3]   # the next word
         e[:-2] += words[2:, 4]   # the word two after
+        e[sports] += words[sports, 5]   # the words' sports features
         row = self._feature_row.get
         bigrams = self._bigrams
         bos, eos = row("BOS", 0), row("EOS", 0)
         at, rows = [], []
-        for first, norms, gazetteer in zip(starts, sentences, gazetteers):
+        for first, norms, gazetteer, sport in zip(starts, sentences, gazetteers, sport_sentences):
             n = len(norms)
             if n:
                 at.extend((first, first + n - 1))
@@ -374,12 +383,6 @@ class NerTagger:
                     if found:
                         at.append(first + i)
                         rows.append(found)
-            sport = is_sport(norms)
-            if sport:
-                for i, word in enumerate(norms):
-                    found = self._sport_word_rows(word)
-                    at.extend((first + i,) * len(found))
-                    rows.extend(found)
             if gazetteer:
                 for i, gz in enumerate(gazetteer):
                     if not gz:
@@ -397,16 +400,6 @@ class NerTagger:
                         rows.append(row("1gz=" + gz, 0))
         np.add.at(e, at, self._weights[rows])
         return e
-
-    def _sport_word_rows(self, word: str) -> list[int]:
-        """The model's rows of the word's `sport_features`, worked out once per word."""
-        rows = self._sport_rows.get(word)
-        if rows is None:
-            if len(self._sport_rows) >= self.CACHE_SIZE:
-                self._sport_rows.clear()
-            rows = self._sport_rows[word] = [
-                r for r in map(self._feature_row.get, sport_features(word, self.clusters)) if r]
-        return rows
 
     def _decode(self, emissions: np.ndarray, stretches: list[tuple[int, int, bool, bool]]
                 ) -> list[list[int]]:
@@ -445,8 +438,8 @@ class NerTagger:
 
     def _learn(self, words: list[str], in_use: Iterable[str]) -> None:
         """Add new words' score rows to the cache: for each, the sum of its
-        features' weights as the focus word and as the neighbour at each of
-        OFFSETS (one gather and one segmented sum for all the words)."""
+        features' weights as the focus word, as the neighbour at each of OFFSETS
+        and in a sports sentence (one gather and one segmented sum for all the words)."""
         known = self._known
         if len(known) + len(words) > self.CACHE_SIZE:
             # a bounded cache, refilled by the next words
@@ -462,7 +455,8 @@ class NerTagger:
         starts: list[int] = []
         for word in words:
             own, neighbour = word_features(word, self.clusters)
-            for features in (own, *(neighbour[off] for off in self.OFFSETS)):
+            for features in (own, *(neighbour[off] for off in self.OFFSETS),
+                             sport_features(word, self.clusters)):
                 starts.append(len(rows))
                 rows.append(0)
                 rows.extend(filter(None, map(row, features)))
