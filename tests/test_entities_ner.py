@@ -3,11 +3,11 @@ import numpy as np
 import pycrfsuite
 import pytest
 
-from hadath.entities.ner import (FIRST_NAMES, ORG_NAMES, PAD, SURNAMES, NerTagger, bio_spans,
-                                 export_model, is_sport, sentence_features, word_features)
+from hadath.entities.ner import (FIRST_NAMES, ORG_NAMES, PAD, SPORT_WORDS, SURNAMES, NerTagger,
+                                 bio_spans, export_model, is_sport, sentence_features, word_features)
 from hadath.entities.train import DataError, read_conll, retokenized
 from hadath.text.normalize import normalize
-from hadath.text.tokens import tokenize
+from hadath.text.tokens import safe_core, tokenize
 
 SENTENCES = [
     ("قال الرئيس سمير حداد في بيروت إن الاتفاق قريب", "O O B-PER I-PER O B-LOC O O O"),
@@ -82,6 +82,16 @@ def test_sports_sentences_give_every_word_sport_features():
     assert not any("sp&cc" in f for f in features[:3])
     assert not any(f.startswith("sp") for feats in sentence_features(
         [normalize(w) for w in "وصل الوفد إلى ميلان".split()], [None] * 4, {}) for f in feats)
+
+
+def test_sports_words_count_after_the_clitics_safe_core_strips():
+    for word in map(normalize, ["مباراة", "المباراة", "الدوري", "الكرة"]):
+        for prefix in ("", "و", "ف", "ب", "ك", "ل", "وب", "وك", "فب", "فك", "ول", "فل", "لل", "ولل", "فلل", "س"):
+            for form in {prefix + word, prefix + word[2:]} if word.startswith("ال") else {prefix + word}:
+                expected = form in SPORT_WORDS or safe_core(form)[1] in SPORT_WORDS
+                assert is_sport(["قال", form]) == expected, form
+    assert is_sport([normalize("وللمباراة")]) and is_sport([normalize("بالدوري")])
+    assert not is_sport([normalize("ومباراة")])   # و before a word without the article stays
 
 
 def test_bio_spans():

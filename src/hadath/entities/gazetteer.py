@@ -169,7 +169,8 @@ class Gazetteer:
                 i += 1
                 continue
             length, prefix, bucket = best
-            if any(self._reaches_beyond(tokens, j, i + length, norms) for j in range(i + 1, i + length)):
+            if any(self._reaches_beyond(tokens, j, i + length, norms) for j in range(i + 1, i + length)
+                   if known.get(tokens[j].norm) != ()):
                 i += 1
                 continue
             start = stem_start(tokens[i], prefix)

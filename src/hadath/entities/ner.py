@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Sequence
@@ -158,15 +157,24 @@ _NEIGHBOUR_KEYS = {off: {"w": f"{off}w=", "bare": f"{off}bare=", "k1": f"{off}k1
                    for off in (-2, -1, 1, 2)}
 
 
+def _with_article_clitics(words: frozenset[str]) -> frozenset[str]:
+    """The words and every form `safe_core` takes back to them: و ف + ب ك before
+    the article (`والمباراة`, `بالمباراة`), ل before it (`للمباراة`, `وللمباراة`)."""
+    forms = set(words)
+    for word in words:
+        if word.startswith("ال") and len(word) >= 4:
+            forms.update(p + word for p in ("و", "ف", "ب", "ك", "وب", "وك", "فب", "فك"))
+            forms.update(p + "ل" + word[2:] for p in ("ل", "ول", "فل"))
+    return frozenset(forms)
+
+
+_SPORT_FORMS = _with_article_clitics(SPORT_WORDS)
+
+
 def is_sport(norms: Sequence[str]) -> bool:
     """Whether a sentence reads as a sports report: a sports word in it, alone or
-    after و ب ل + the article (`وللمباراة`)."""
-    return any(map(_is_sport_word, norms))
-
-
-@lru_cache(maxsize=1 << 16)
-def _is_sport_word(norm: str) -> bool:
-    return norm in SPORT_WORDS or safe_core(norm)[1] in SPORT_WORDS
+    after clitics and the article (`وللمباراة`)."""
+    return not _SPORT_FORMS.isdisjoint(norms)
 
 
 def sport_features(norm: str, clusters: WordClusters) -> list[str]:
