@@ -180,6 +180,7 @@ class Gazetteer:
         return found
 
     def _reaches_beyond(self, tokens: list[Token], i: int, end: int, norms: list[str]) -> bool:
+        """Whether a known name starting at token i ends after token `end`."""
         best = self._longest_at(tokens, i, norms)
         return best is not None and i + best[0] > end
 
