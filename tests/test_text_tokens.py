@@ -1,4 +1,5 @@
-from hadath.text.tokens import enclitic_splits, proclitic_splits, tokenize
+from hadath.text.normalize import normalize
+from hadath.text.tokens import enclitic_splits, proclitic_splits, safe_core, safe_core_forms, tokenize
 
 
 def _by_text(tokens):
@@ -42,3 +43,11 @@ def test_diacritics_stay_inside_the_word():
     toks = tokenize("أكّدَ الوزيرُ")
     assert [t.text for t in toks] == ["أكّدَ", "الوزيرُ"]
     assert toks[0].norm == "اكد"
+
+
+def test_safe_core_forms_are_what_safe_core_takes_back():
+    word = normalize("المباراة")
+    forms = safe_core_forms(word)
+    assert {normalize("والمباراة"), normalize("بالمباراة"), normalize("وللمباراة")} <= forms
+    assert all(safe_core(form)[1] == word for form in forms)
+    assert safe_core_forms(normalize("مباراة")) == {normalize("مباراة")}   # no article: no clitic form

@@ -24,7 +24,7 @@ from typing import Iterable, Iterator, Optional, Sequence
 import numpy as np
 
 from ..text.normalize import normalize
-from ..text.tokens import proclitic_splits, safe_core
+from ..text.tokens import proclitic_splits, safe_core, safe_core_forms
 
 MODELS = Path(__file__).resolve().parent.parent / "resources" / "models"
 MODEL_PATH = MODELS / "ner.tsv.gz"
@@ -107,18 +107,12 @@ def word_features(norm: str, clusters: WordClusters) -> tuple[list[str], dict[in
             own.append("stem=" + stem)
     own.append("shape=" + shape)
     readings = [stem for _, stem in splits[1:]]
-    first_name = _lexicon_feature(norm, readings, FIRST_NAMES)
-    if first_name:
-        own.append("fn" + first_name)
-    surname = _lexicon_feature(norm, readings, SURNAMES)
-    if surname:
-        own.append("sn" + surname)
-    org_name = _lexicon_feature(norm, readings, ORG_NAMES)
-    if org_name:
-        own.append("org" + org_name)
-    name_link = _lexicon_feature(norm, readings, NAME_LINKS)
-    if name_link:
-        own.append("link" + name_link)
+    listed = []   # (key, marks the next and previous word only) of the lists the word is in
+    for key, lexicon, near_only in _WORD_LISTS:
+        found = _lexicon_feature(norm, readings, lexicon)
+        if found:
+            own.append(key + found)
+            listed.append((key, near_only))
     title = norm in TITLE_WORDS or core in TITLE_WORDS
     if title:
         own.append("title")
@@ -133,15 +127,8 @@ def word_features(norm: str, clusters: WordClusters) -> tuple[list[str], dict[in
             feats.append(keys["title"])
         if trigger:
             feats.append(keys["trig"])
-        if first_name:
-            feats.append(keys["fn"])
-        if surname:
-            feats.append(keys["sn"])
+        feats.extend(keys[key] for key, near_only in listed if not near_only or abs(off) == 1)
         if abs(off) == 1:
-            if org_name:
-                feats.append(keys["org"])
-            if name_link:
-                feats.append(keys["link"])
             feats.append(keys["shape"] + shape)
             feats.append(keys["s2"] + bare[-2:])
             feats.append(keys["k2"] + fine)
@@ -149,6 +136,10 @@ def word_features(norm: str, clusters: WordClusters) -> tuple[list[str], dict[in
     return own, neighbour
 
 
+# The word lists that mark a word (`fn=`, or `fn~` behind a clitic) and its
+# neighbours (`-1fn`): up to two words away, or (True) only the next and previous word.
+_WORD_LISTS = (("fn", FIRST_NAMES, False), ("sn", SURNAMES, False), ("org", ORG_NAMES, True),
+               ("link", NAME_LINKS, True))
 # Feature names built once: word_features runs for every new word.
 _AFFIX_KEYS = tuple((f"p{n}=", f"s{n}=") for n in (1, 2, 3))
 _NEIGHBOUR_KEYS = {off: {"w": f"{off}w=", "bare": f"{off}bare=", "k1": f"{off}k1=", "title": f"{off}title",
@@ -157,18 +148,7 @@ _NEIGHBOUR_KEYS = {off: {"w": f"{off}w=", "bare": f"{off}bare=", "k1": f"{off}k1
                    for off in (-2, -1, 1, 2)}
 
 
-def _with_article_clitics(words: frozenset[str]) -> frozenset[str]:
-    """The words and every form `safe_core` takes back to them: و ف + ب ك before
-    the article (`والمباراة`, `بالمباراة`), ل before it (`للمباراة`, `وللمباراة`)."""
-    forms = set(words)
-    for word in words:
-        if word.startswith("ال") and len(word) >= 4:
-            forms.update(p + word for p in ("و", "ف", "ب", "ك", "وب", "وك", "فب", "فك"))
-            forms.update(p + "ل" + word[2:] for p in ("ل", "ول", "فل"))
-    return frozenset(forms)
-
-
-_SPORT_FORMS = _with_article_clitics(SPORT_WORDS)
+_SPORT_FORMS = frozenset(form for word in SPORT_WORDS for form in safe_core_forms(word))
 
 
 def is_sport(norms: Sequence[str]) -> bool:

@@ -72,6 +72,17 @@ def safe_core(norm: str) -> tuple[int, str]:
     return 0, norm
 
 
+def safe_core_forms(word: str) -> set[str]:
+    """The written forms `safe_core` takes back to `word`: the word itself and, for
+    a word with the article, و ف + ب ك before it (`والمباراة`, `بالمباراة`) and ل
+    in place of its alef (`للمباراة`, `وللمباراة`); the inverse of the two patterns."""
+    forms = {word}
+    if word.startswith("ال") and len(word) >= 4:
+        forms.update(p + word for p in ("و", "ف", "ب", "ك", "وب", "وك", "فب", "فك"))
+        forms.update(p + "ل" + word[2:] for p in ("ل", "ول", "فل"))
+    return forms
+
+
 @lru_cache(maxsize=1 << 16)
 def proclitic_splits(norm: str, min_stem: int = 2) -> tuple[tuple[int, str], ...]:
     """Every (prefix length, stem) reading of a normalised word, longest word first.
