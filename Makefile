@@ -16,6 +16,11 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q -e '.[test]'
 	touch $@
 
+# The tests also train a tiny network: PyTorch and gensim (the [train] extra).
+$(VENV)/.installed-train: $(VENV)/.installed
+	$(PY) -m pip install -q -e '.[test,train]'
+	touch $@
+
 install: $(VENV)/.installed
 
 # Ingest the bundled sample articles (again: already stored ones are skipped) and serve
@@ -26,7 +31,7 @@ run: install
 	@echo "Dashboard: http://$(HOST):$(PORT)/  (Ctrl-C to stop)"
 	$(HADATH) serve --db $(OUT)/hadath.duckdb --host $(HOST) --port $(PORT)
 
-test: install
+test: $(VENV)/.installed-train
 	$(PY) -m pytest
 
 bench: install

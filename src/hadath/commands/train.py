@@ -5,14 +5,15 @@ import argparse
 import sys
 from pathlib import Path
 
-HELP = ("train the named-entity model (`ner`, from ANERcorp-style CoNLL: `token TAG` a line) "
-        "or the word classes it uses (`clusters`, from unlabelled news)")
+HELP = ("train the named-entity model (`ner`, from ANERcorp-style CoNLL: `token TAG` a line), "
+        "the word classes it uses (`clusters`, from unlabelled news) or its neural second "
+        "opinion (`neural`: word vectors from unlabelled news, then the network; needs hadath[train])")
 DEFAULT_DATA = Path("..") / "shared" / "data" / "anercorp" / "ANERcorp-train.txt"
 DEFAULT_CORPUS = Path("..") / "shared" / "corpus" / "ant_politics.jsonl.gz"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("model", choices=["ner", "clusters"], help="what to train")
+    parser.add_argument("model", choices=["ner", "clusters", "neural"], help="what to train")
     parser.add_argument("--data", type=Path,
                         help=f"training file (default {DEFAULT_DATA}; for clusters, "
                              f"JSON Lines articles, default {DEFAULT_CORPUS})")
@@ -20,6 +21,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="share of sentences, from the end, kept out of training and scored "
                              "(default 0.1; 0 trains on everything, as for the shipped model)")
     parser.add_argument("--out", type=Path, help="output file (default: the package's own)")
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
+                        help=f"neural: unlabelled JSON Lines news for the word vectors (default {DEFAULT_CORPUS})")
+    parser.add_argument("--crf", type=Path,
+                        help="neural: the CRF model it completes, scored with it on the held-out "
+                             "sentences (default: the package's own)")
     parser.add_argument("--dev-out", type=Path, metavar="PATH",
                         help="also write the held-out sentences there (for score_dev.py ner)")
 
@@ -48,6 +54,9 @@ def run(args: argparse.Namespace) -> int:
     if args.model == "clusters":
         build_clusters(data, args.out or CLUSTERS_PATH)
         return 0
+    if args.model == "neural" and not args.corpus.is_file():
+        print(f"hadath: {args.corpus}: unlabelled news not found (give it with --corpus)", file=sys.stderr)
+        return 2
     args.data = data
     try:
         sentences = read_conll(args.data)
@@ -60,6 +69,8 @@ def run(args: argparse.Namespace) -> int:
         return match_tags(gazetteer.match(tokens), len(tokens))
 
     training, held = split(sentences, args.holdout)
+    if args.model == "neural":
+        return _train_neural(args, training, held, gazetteer_tags)
     out = args.out or MODEL_PATH
     print(f"{len(training)} training sentences, {len(held)} held out")
     if args.dev_out and held:
@@ -71,4 +82,30 @@ def run(args: argparse.Namespace) -> int:
         scores = evaluate(held, NerTagger.load(out, clusters), gazetteer_tags)
         for kind, (p, r, f) in scores.items():
             print(f"  {kind:4s} P={p:.3f} R={r:.3f} F1={f:.3f}")
+    return 0
+
+
+def _train_neural(args: argparse.Namespace, training, held, gazetteer_tags) -> int:
+    from ..entities.ner import MODEL_PATH, NerTagger, neural_path
+    from ..entities.train import evaluate
+
+    try:
+        from ..entities.train_neural import train_network, word_vectors
+    except ImportError as exc:
+        print(f"hadath: training the neural model needs PyTorch and gensim "
+              f"(pip install 'hadath[train]'): {exc}", file=sys.stderr)
+        return 2
+    crf = args.crf or MODEL_PATH
+    out = args.out or neural_path(crf)
+    print(f"{len(training)} training sentences, {len(held)} held out")
+    words, vectors = word_vectors(args.corpus)
+    train_network(training, words, vectors, out, gazetteer_tags)
+    print(f"written: {out}")
+    if held and crf.exists():
+        print(f"held out, with the CRF {crf}:")
+        for label, neural in (("CRF alone", None), ("CRF + neural", out)):
+            scores = evaluate(held, NerTagger.load(crf, neural=neural), gazetteer_tags)
+            p, r, f = scores["ALL"]
+            print(f"  {label:12s} P={p:.3f} R={r:.3f} F1={f:.3f}  "
+                  + " ".join(f"{k} {v[2]:.3f}" for k, v in scores.items() if k != "ALL"))
     return 0

@@ -257,13 +257,20 @@ class NerTagger:
         self._table: dict[str, int] = {}
         self._known: dict[str, int] = {}
         self._scores = np.zeros((1024, 2 + len(self.OFFSETS), size))
+        self.neural = None
+
+    def attach_neural(self, scorer) -> None:
+        """Add a `NeuralScorer`'s weighted label log-probabilities to the emission scores."""
+        self.neural = scorer
+        self._neural_labels = [scorer.labels.index(label) for label in self.labels]
 
     @classmethod
     def load(cls, path: Optional[Path] = None, clusters: Optional[WordClusters] = None,
-             word_table: bool = True) -> "NerTagger":
+             word_table: bool = True, neural: Optional[Path] | bool = True) -> "NerTagger":
         """The model at `path` (default: the package's). With the default word
         classes, the precomputed scores beside the model are used when they were
-        computed from this very model and those classes."""
+        computed from this very model and those classes. The neural second opinion
+        is read from `neural`, or (True) from beside the model when it is there."""
         path = Path(path or MODEL_PATH)
         if not path.exists():
             raise FileNotFoundError(f"NER model {path} is missing (build it with `hadath train ner`)")
@@ -291,6 +298,11 @@ class NerTagger:
             with np.load(table) as stored:
                 if str(stored["fingerprint"]) == model_fingerprint(path):
                     tagger._preload(str(stored["words"]).split("\n"), stored["scores"])
+        if neural is True:
+            neural = neural_path(path) if neural_path(path).exists() else None
+        if neural:
+            from .neural import NeuralScorer
+            tagger.attach_neural(NeuralScorer.load(Path(neural)))
         return tagger
 
     def _preload(self, words: list[str], scores: np.ndarray) -> None:
@@ -387,6 +399,10 @@ class NerTagger:
                         at.append(first + i - 1)
                         rows.append(row("1gz=" + gz, 0))
         np.add.at(e, at, self._weights[rows])
+        if self.neural is not None:
+            neural = self.neural.log_probs(sentences, gazetteers)
+            tokens = [i for first, norms in zip(starts, sentences) for i in range(first, first + len(norms))]
+            e[tokens] += self.neural.weight * np.concatenate(neural)[:, self._neural_labels]
         return e
 
     def _decode(self, emissions: np.ndarray, stretches: list[tuple[int, int, bool, bool]]
@@ -486,6 +502,11 @@ def _bigram_words(pair: str) -> tuple[str, str]:
         return "|", pair[2:]
     first, _, second = pair.partition("|")
     return first, second
+
+
+def neural_path(model_path: Path) -> Path:
+    """Where the neural second opinion of a model is kept: beside it."""
+    return model_path.with_name(model_path.name.split(".")[0] + "-neural.npz")
 
 
 def word_table_path(model_path: Path) -> Path:
