@@ -44,7 +44,7 @@ def test_numpy_forward_pass_equals_the_trained_torch_network(tmp_path):
     vectors = np.random.default_rng(0).normal(size=(len(words), 16)).astype(np.float32)
     out = tmp_path / "m-neural.npz"
     model = train_network(sentences, words, vectors, out, _gazetteer,
-                          settings={"epochs": 3, "hidden": 12, "filters": 6}, log=lambda _: None)
+                          settings={"epochs": 3, "channels": 12, "filters": 6}, log=lambda _: None)
     scorer = NeuralScorer.load(out)
     assert scorer.labels == ["O", "B-LOC", "B-ORG", "B-PER", "I-LOC", "I-ORG", "I-PER"]
     # the same inputs as training builds them (gazetteer tags on every other sentence)
@@ -150,3 +150,26 @@ def test_training_without_its_unlabelled_news_says_what_is_missing(tmp_path, cap
     missing = tmp_path / "news.jsonl.gz"
     assert main(["train", "neural", "--data", str(data), "--corpus", str(missing)]) == 2
     assert f"{missing}: unlabelled news not found" in capsys.readouterr().err
+
+
+def test_train_neural_command_writes_a_model_and_scores_it_with_the_crf(tmp_path, capsys):
+    pytest.importorskip("torch", reason="training needs PyTorch (pip install 'hadath[train]')")
+    from hadath.cli import main
+    from hadath.entities.train_neural import train_network
+
+    # word vectors of an earlier model, so that no unlabelled news is needed
+    earlier = tmp_path / "earlier-neural.npz"
+    vectors = np.random.default_rng(1).normal(size=(3, 8)).astype(np.float32)
+    train_network(_sentences()[:2], ["في", "بيروت", "قال"], vectors, earlier,
+                  settings={"epochs": 1, "channels": 4}, log=lambda _: None)
+    data = tmp_path / "train.txt"
+    data.write_text("\n\n".join("\n".join(f"{w} {t}" for w, t in zip(text.split(), tags.split()))
+                                for text, tags in LABELLED) + "\n", encoding="utf-8")
+    out = tmp_path / "m-neural.npz"
+    assert main(["train", "neural", "--data", str(data), "--vectors-from", str(earlier),
+                 "--holdout", "0.2", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "4 training sentences, 1 held out" in printed
+    assert "CRF alone" in printed and "CRF + neural" in printed
+    scorer = NeuralScorer.load(out)
+    assert scorer.encoder.word("بيروت")[0] == 3 and scorer.vectors.shape == (5, 8)

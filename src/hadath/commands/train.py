@@ -23,6 +23,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, help="output file (default: the package's own)")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
                         help=f"neural: unlabelled JSON Lines news for the word vectors (default {DEFAULT_CORPUS})")
+    parser.add_argument("--vectors-from", type=Path, metavar="NPZ",
+                        help="neural: take the word vectors of an earlier neural model instead of "
+                             "learning them again (about 12 minutes)")
     parser.add_argument("--crf", type=Path,
                         help="neural: the CRF model it completes, scored with it on the held-out "
                              "sentences (default: the package's own)")
@@ -54,8 +57,10 @@ def run(args: argparse.Namespace) -> int:
     if args.model == "clusters":
         build_clusters(data, args.out or CLUSTERS_PATH)
         return 0
-    if args.model == "neural" and not args.corpus.is_file():
-        print(f"hadath: {args.corpus}: unlabelled news not found (give it with --corpus)", file=sys.stderr)
+    if args.model == "neural" and not (args.vectors_from or args.corpus).is_file():
+        print(f"hadath: {args.vectors_from or args.corpus}: "
+              f"{'earlier model' if args.vectors_from else 'unlabelled news'} not found "
+              f"(give it with {'--vectors-from' if args.vectors_from else '--corpus'})", file=sys.stderr)
         return 2
     args.data = data
     try:
@@ -98,7 +103,14 @@ def _train_neural(args: argparse.Namespace, training, held, gazetteer_tags) -> i
     crf = args.crf or MODEL_PATH
     out = args.out or neural_path(crf)
     print(f"{len(training)} training sentences, {len(held)} held out")
-    words, vectors = word_vectors(args.corpus)
+    if args.vectors_from:
+        import numpy as np
+
+        with np.load(args.vectors_from) as earlier:
+            words = str(earlier["words"]).split("\n")
+            vectors = earlier["vectors"][2:].astype(np.float32)   # rows 0 and 1: padding, unknown
+    else:
+        words, vectors = word_vectors(args.corpus)
     train_network(training, words, vectors, out, gazetteer_tags)
     print(f"written: {out}")
     if held and crf.exists():

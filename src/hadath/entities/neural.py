@@ -1,12 +1,15 @@
-"""A neural second opinion for the NER tagger: a bidirectional LSTM over word
-vectors learnt from unlabelled news, letter convolutions and the gazetteer.
+"""A neural second opinion for the NER tagger: convolutions over word vectors
+learnt from unlabelled news, letters and the gazetteer.
 
 The CRF (`ner.py`) sees a word through its features; a name it never saw in
 training, with no title or trigger word, is often lost. This network sees each
 word as a vector learnt from 16,000 unlabelled articles (`بومبيو` lies near
-`ترامب`) and reads the whole sentence in both directions. Its label
-log-probabilities are added to the CRF's emission scores, weighted, before the
-CRF's Viterbi decoding (`NerTagger`), so the two models vote token by token.
+`ترامب`) and reads eight words on each side of it, through three layers of
+convolutions (the second and third dilated). Its label log-probabilities are
+added to the CRF's emission scores, weighted, before the CRF's Viterbi decoding
+(`NerTagger`), so the two models vote token by token. Convolutions rather than
+a recurrent network: a bidirectional LSTM did as well on held-out data but cost
+11 ms an article here, one step at a time; these are a few matrix products.
 
 Training needs PyTorch (`hadath train neural`); running needs numpy only: the
 trained weights ship as arrays (`ner-neural.npz`) and the forward pass is
@@ -84,7 +87,14 @@ class NeuralScorer:
         self.conv_w = arrays["conv_w"].astype(np.float32)        # filters, letter dim, width
         self.conv_b = arrays["conv_b"].astype(np.float32)
         self.tag_vectors = arrays["tag_vectors"].astype(np.float32)
-        self._prepare_lstm({k: arrays[k].astype(np.float32) for k in arrays if k.startswith(("w_ih", "w_hh", "b_"))})
+        # per layer: (window weights [offset] → (in, out), bias, dilation)
+        self.layers = []
+        for k in range(len([name for name in arrays if name.endswith("_dilation")])):
+            weights = arrays[f"layer{k}_w"].astype(np.float32)             # out, in, window
+            self.layers.append(([np.ascontiguousarray(weights[:, :, j].T) for j in range(weights.shape[2])],
+                                arrays[f"layer{k}_b"].astype(np.float32), int(arrays[f"layer{k}_dilation"])))
+        # empty rows between sentences laid end to end: a layer's widest reach
+        self._gap = max(dilation * (len(window) // 2) for window, _, dilation in self.layers)
         self.out_w = arrays["out_w"].astype(np.float32)
         self.out_b = arrays["out_b"].astype(np.float32)
         self._cache: dict[str, np.ndarray] = {}
@@ -144,7 +154,7 @@ class NeuralScorer:
             tags.extend(ids)
             sports.extend([sport] * len(norms))
         x = np.concatenate([words, self.tag_vectors[tags], np.array(sports, dtype=np.float32)[:, None]], axis=1)
-        hidden = self._bidirectional(x, sizes)
+        hidden = self._convolve(x, sizes)
         scores = hidden @ self.out_w.T + self.out_b
         scores -= scores.max(axis=1, keepdims=True)
         scores -= np.log(np.exp(scores).sum(axis=1, keepdims=True))
@@ -154,46 +164,30 @@ class NeuralScorer:
             first += n
         return out
 
-    def _prepare_lstm(self, lstm: dict[str, np.ndarray]) -> None:
-        """Reorder each direction's gates from PyTorch's rows i, f, g, o to i, f, o, g
-        and halve the sigmoid gates' weights: sigmoid(x) = (tanh(x / 2) + 1) / 2, so
-        one tanh over a step's gate scores serves every gate."""
-        size = lstm["w_hh_f"].shape[1]
-        rows = np.concatenate([np.arange(k * size, (k + 1) * size) for k in (0, 1, 3, 2)])
-        halve = np.repeat(np.array([0.5, 0.5, 0.5, 1.0], dtype=np.float32), size)
-        self.hidden_size = size
-        self._inputs = [np.ascontiguousarray((lstm["w_ih_" + d][rows] * halve[:, None]).T) for d in "fb"]
-        self._bias = [lstm["b_" + d][rows] * halve for d in "fb"]
-        self._recurrent = np.stack([(lstm["w_hh_" + d][rows] * halve[:, None]).T for d in "fb"])
-
-    def _bidirectional(self, x: np.ndarray, sizes: list[int]) -> np.ndarray:
-        """Both LSTM directions over all sentences at once; the backward one reads
-        each sentence reversed. The sentences go longest first, so that the ones
-        still running at a step are the first rows: a step's inputs are one slice
-        of a table ordered by step, and each step is one product for both directions."""
-        size, total = self.hidden_size, len(x)
-        by_length = sorted(range(len(sizes)), key=lambda k: -sizes[k])
-        starts = np.cumsum([0] + sizes[:-1])
-        running = [sum(1 for k in by_length if sizes[k] > t) for t in range(sizes[by_length[0]])]
-        reads: tuple[list[int], list[int]] = ([], [])   # the token each direction reads, step by step
-        for t, n in enumerate(running):
-            for k in by_length[:n]:
-                reads[0].append(starts[k] + t)
-                reads[1].append(starts[k] + sizes[k] - 1 - t)
-        steps = np.stack([x[reads[d]] @ self._inputs[d] + self._bias[d] for d in (0, 1)])
-        h = np.zeros((2, len(sizes), size), dtype=np.float32)
-        c = np.zeros_like(h)
-        states = np.empty((2, total, size), dtype=np.float32)
-        first = 0
-        for n in running:
-            z = steps[:, first:first + n] + h[:, :n] @ self._recurrent
-            np.tanh(z, out=z)
-            z[..., :3 * size] += 1.0        # 2 × the sigmoid gates i, f, o
-            c[:, :n] = 0.5 * (z[..., size:2 * size] * c[:, :n] + z[..., :size] * z[..., 3 * size:])
-            h[:, :n] = 0.5 * z[..., 2 * size:3 * size] * np.tanh(c[:, :n])
-            states[:, first:first + n] = h[:, :n]
-            first += n
-        hidden = np.empty((total, 2 * size), dtype=np.float32)
-        hidden[reads[0], :size] = states[0]
-        hidden[reads[1], size:] = states[1]
-        return hidden
+    def _convolve(self, x: np.ndarray, sizes: list[int]) -> np.ndarray:
+        """The layers over all sentences at once, laid end to end with empty rows
+        between them, emptied again after every layer: the same as each sentence
+        alone with zeros around it, as in training."""
+        gap = self._gap
+        rows = np.concatenate([np.arange(first, first + n) + gap * (k + 1)
+                               for k, (first, n) in enumerate(zip(np.cumsum([0] + sizes[:-1]), sizes))])
+        inside = np.zeros(len(x) + gap * (len(sizes) + 1), dtype=bool)
+        inside[rows] = True
+        hidden = np.zeros((len(inside), x.shape[1]), dtype=np.float32)
+        hidden[rows] = x
+        for windows, bias, dilation in self.layers:
+            half = len(windows) // 2
+            out = np.zeros((len(inside), len(bias)), dtype=np.float32)
+            for j, weights in enumerate(windows):
+                shift = (j - half) * dilation   # this window position reads the row `shift` away
+                if shift < 0:
+                    out[-shift:] += hidden[:shift] @ weights
+                elif shift > 0:
+                    out[:-shift] += hidden[shift:] @ weights
+                else:
+                    out += hidden @ weights
+            out += bias
+            np.maximum(out, 0.0, out=out)
+            out[~inside] = 0.0
+            hidden = out
+        return hidden[rows]
