@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
+
+# The NER network's matrix products are small: numpy's BLAS threads would cost
+# more than they give, and fight the --workers processes (which inherit this)
+# for the cores. Set before any command imports numpy.
+for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_variable, "1")
 
 COMMANDS = ("extract", "train", "ingest", "serve", "export")
 

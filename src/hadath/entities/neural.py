@@ -30,6 +30,7 @@ from .ner import CLUB_CITIES, FIRST_NAMES, NAME_LINKS, ORG_NAMES, SURNAMES, TITL
 GAZETTEER_TAGS = (None, *(f"{p}-{t}" for t in ("PER", "ORG", "GPE", "LOC", "NORP") for p in "BI"))
 # Word lists a word is looked up in (the word or a clitic-stripped reading).
 WORD_LISTS = (FIRST_NAMES, SURNAMES, ORG_NAMES, NAME_LINKS, TITLE_WORDS, TRIGGER_WORDS, CLUB_CITIES)
+_LISTED = frozenset().union(*WORD_LISTS)
 # Letters kept of a word: long words are rare and their ends say enough.
 MAX_LETTERS = 20
 PAD_ID, UNKNOWN_ID = 0, 1
@@ -60,7 +61,10 @@ class WordEncoder:
 
     @staticmethod
     def flags(norm: str) -> list[float]:
+        """1.0 for each word list the word or a clitic-stripped reading is in."""
         readings = [stem for _, stem in proclitic_splits(norm)[1:]]
+        if _LISTED.isdisjoint(readings) and norm not in _LISTED:   # most words: in no list
+            return [0.0] * len(WORD_LISTS)
         return [1.0 if _lexicon_feature(norm, readings, lexicon) else 0.0 for lexicon in WORD_LISTS]
 
 
@@ -86,15 +90,17 @@ class NeuralScorer:
         self.letter_vectors = arrays["letter_vectors"].astype(np.float32)
         self.conv_w = arrays["conv_w"].astype(np.float32)        # filters, letter dim, width
         self.conv_b = arrays["conv_b"].astype(np.float32)
+        # the letter filters as one matrix: (window position, letter dimension) → filter
+        self._letter_weights = np.ascontiguousarray(self.conv_w.transpose(2, 1, 0).reshape(-1, len(self.conv_b)))
         self.tag_vectors = arrays["tag_vectors"].astype(np.float32)
-        # per layer: (window weights [offset] → (in, out), bias, dilation)
+        # per layer: (weights in → (window position, out), bias, dilation)
         self.layers = []
         for k in range(len([name for name in arrays if name.endswith("_dilation")])):
             weights = arrays[f"layer{k}_w"].astype(np.float32)             # out, in, window
-            self.layers.append(([np.ascontiguousarray(weights[:, :, j].T) for j in range(weights.shape[2])],
+            self.layers.append((np.ascontiguousarray(weights.transpose(1, 2, 0).reshape(weights.shape[1], -1)),
                                 arrays[f"layer{k}_b"].astype(np.float32), int(arrays[f"layer{k}_dilation"])))
         # empty rows between sentences laid end to end: a layer's widest reach
-        self._gap = max(dilation * (len(window) // 2) for window, _, dilation in self.layers)
+        self._gap = max(dilation * (len(weights[0]) // len(bias) // 2) for weights, bias, dilation in self.layers)
         self.out_w = arrays["out_w"].astype(np.float32)
         self.out_b = arrays["out_b"].astype(np.float32)
         self._cache: dict[str, np.ndarray] = {}
@@ -135,8 +141,8 @@ class NeuralScorer:
             grid[k, half:half + len(row)] = row
         x = self.letter_vectors[grid]                                  # word, position, dim
         positions = longest + 2 * half - width + 1
-        windows = np.stack([x[:, j:j + positions] for j in range(width)], axis=3)  # word, pos, dim, width
-        out = np.einsum("npdk,fdk->npf", windows, self.conv_w) + self.conv_b
+        windows = np.concatenate([x[:, j:j + positions] for j in range(width)], axis=2)  # word, pos, width × dim
+        out = (windows @ self._letter_weights).reshape(len(words), positions, filters) + self.conv_b
         # only the positions of the word's own letters count (as in training)
         out[np.arange(positions)[None, :] >= np.array([len(r) for r in ids])[:, None]] = -np.inf
         return out.max(axis=1)
@@ -175,18 +181,20 @@ class NeuralScorer:
         inside[rows] = True
         hidden = np.zeros((len(inside), x.shape[1]), dtype=np.float32)
         hidden[rows] = x
-        for windows, bias, dilation in self.layers:
-            half = len(windows) // 2
-            out = np.zeros((len(inside), len(bias)), dtype=np.float32)
-            for j, weights in enumerate(windows):
-                shift = (j - half) * dilation   # this window position reads the row `shift` away
+        for weights, bias, dilation in self.layers:
+            channels = len(bias)
+            window = weights.shape[1] // channels
+            half = window // 2
+            # every row through every window position in one product, then each
+            # position's share added to the row it serves
+            parts = (hidden @ weights).reshape(len(hidden), window, channels)
+            out = parts[:, half] + bias
+            for j in range(window):
+                shift = (j - half) * dilation   # position j of row t's window reads row t + shift
                 if shift < 0:
-                    out[-shift:] += hidden[:shift] @ weights
+                    out[-shift:] += parts[:shift, j]
                 elif shift > 0:
-                    out[:-shift] += hidden[shift:] @ weights
-                else:
-                    out += hidden @ weights
-            out += bias
+                    out[:-shift] += parts[shift:, j]
             np.maximum(out, 0.0, out=out)
             out[~inside] = 0.0
             hidden = out

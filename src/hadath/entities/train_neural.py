@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import random
 import time
 from pathlib import Path
@@ -185,6 +186,7 @@ def fit(data: list[dict], letters: int, vectors: np.ndarray, settings: Optional[
     import torch
 
     s = {**SETTINGS, **(settings or {})}
+    torch.set_num_threads(os.cpu_count() or 1)   # the command line sets one thread for tagging
     torch.manual_seed(s["seed"])
     rng = random.Random(s["seed"])
     model = _network(torch, vectors, letters, s).to(device)
