@@ -31,9 +31,10 @@ GAZETTEER_TAGS = (None, *(f"{p}-{t}" for t in ("PER", "ORG", "GPE", "LOC", "NORP
 # Word lists a word is looked up in (the word or a clitic-stripped reading).
 WORD_LISTS = (FIRST_NAMES, SURNAMES, ORG_NAMES, NAME_LINKS, TITLE_WORDS, TRIGGER_WORDS, CLUB_CITIES)
 _LISTED = frozenset().union(*WORD_LISTS)
-# Letters kept of a word: long words are rare and their ends say enough.
+# Letters kept of a word, from its start: longer words are rare.
 MAX_LETTERS = 20
-PAD_ID, UNKNOWN_ID = 0, 1
+# Rows of the word-vector and letter tables: 0 is padding (zeros), 1 unknown.
+UNKNOWN_ID = 1
 
 
 class WordEncoder:
