@@ -95,7 +95,7 @@ def _train_neural(args: argparse.Namespace, training, held, gazetteer_tags) -> i
     from ..entities.train import evaluate
 
     try:
-        from ..entities.train_neural import train_network, word_vectors
+        from ..entities.train_neural import train_network, vectors_of, word_vectors
     except ImportError as exc:
         print(f"hadath: training the neural model needs PyTorch and gensim "
               f"(pip install 'hadath[train]'): {exc}", file=sys.stderr)
@@ -103,14 +103,7 @@ def _train_neural(args: argparse.Namespace, training, held, gazetteer_tags) -> i
     crf = args.crf or MODEL_PATH
     out = args.out or neural_path(crf)
     print(f"{len(training)} training sentences, {len(held)} held out")
-    if args.vectors_from:
-        import numpy as np
-
-        with np.load(args.vectors_from) as earlier:
-            words = str(earlier["words"]).split("\n")
-            vectors = earlier["vectors"][2:].astype(np.float32)   # rows 0 and 1: padding, unknown
-    else:
-        words, vectors = word_vectors(args.corpus)
+    words, vectors = vectors_of(args.vectors_from) if args.vectors_from else word_vectors(args.corpus)
     train_network(training, words, vectors, out, gazetteer_tags)
     print(f"written: {out}")
     if held and crf.exists():

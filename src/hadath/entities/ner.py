@@ -181,13 +181,20 @@ def _lexicon_feature(norm: str, readings: Sequence[str], lexicon: frozenset[str]
 def cluster_of(norm: str, clusters: WordClusters) -> tuple[str, str]:
     """The word's (coarse, fine) distributional class; a clitic-stripped reading's
     when the written form is too rare to have one; ('-', '-') for unknown words."""
-    found = clusters.get(norm)
-    if found is None:
-        for _, stem in proclitic_splits(norm)[1:]:
-            found = clusters.get(stem)
-            if found is not None:
-                break
-    return found or ("-", "-")
+    return lookup_behind_clitics(norm, clusters)[0] or ("-", "-")
+
+
+def lookup_behind_clitics(norm: str, table: dict):
+    """(value, False) for a word found as written in `table`; (value, True) for its
+    first clitic-stripped reading found there (`لموسكو` → `موسكو`); (None, False)."""
+    found = table.get(norm)
+    if found is not None:
+        return found, False
+    for _, stem in proclitic_splits(norm)[1:]:
+        found = table.get(stem)
+        if found is not None:
+            return found, True
+    return None, False
 
 
 def load_clusters(path: Path = CLUSTERS_PATH) -> WordClusters:
@@ -506,12 +513,17 @@ def _bigram_words(pair: str) -> tuple[str, str]:
 
 def neural_path(model_path: Path) -> Path:
     """Where the neural second opinion of a model is kept: beside it."""
-    return model_path.with_name(model_path.name.split(".")[0] + "-neural.npz")
+    return _beside(model_path, "-neural.npz")
 
 
 def word_table_path(model_path: Path) -> Path:
     """Where the precomputed word scores of a model are kept: beside it."""
-    return model_path.with_name(model_path.name.split(".")[0] + "-words.npz")
+    return _beside(model_path, "-words.npz")
+
+
+def _beside(model_path: Path, suffix: str) -> Path:
+    """`ner.tsv.gz` → `ner<suffix>` in the same folder."""
+    return model_path.with_name(model_path.name.split(".")[0] + suffix)
 
 
 def model_fingerprint(model_path: Path, clusters_path: Path = CLUSTERS_PATH) -> str:

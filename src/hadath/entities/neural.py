@@ -24,10 +24,11 @@ import numpy as np
 
 from ..text.tokens import proclitic_splits
 from .ner import CLUB_CITIES, FIRST_NAMES, NAME_LINKS, ORG_NAMES, SURNAMES, TITLE_WORDS, TRIGGER_WORDS, \
-    _lexicon_feature, is_sport
+    _lexicon_feature, is_sport, lookup_behind_clitics
 
 # Gazetteer tags the network reads (anything else reads as none).
 GAZETTEER_TAGS = (None, *(f"{p}-{t}" for t in ("PER", "ORG", "GPE", "LOC", "NORP") for p in "BI"))
+_TAG_ID = {tag: i for i, tag in enumerate(GAZETTEER_TAGS)}
 # Word lists a word is looked up in (the word or a clitic-stripped reading).
 WORD_LISTS = (FIRST_NAMES, SURNAMES, ORG_NAMES, NAME_LINKS, TITLE_WORDS, TRIGGER_WORDS, CLUB_CITIES)
 _LISTED = frozenset().union(*WORD_LISTS)
@@ -47,14 +48,8 @@ class WordEncoder:
 
     def word(self, norm: str) -> tuple[int, float]:
         """(vector row, 1.0 when found only behind clitics)."""
-        found = self.word_id.get(norm)
-        if found is not None:
-            return found, 0.0
-        for _, stem in proclitic_splits(norm)[1:]:
-            found = self.word_id.get(stem)
-            if found is not None:
-                return found, 1.0
-        return UNKNOWN_ID, 0.0
+        found, stripped = lookup_behind_clitics(norm, self.word_id)
+        return (UNKNOWN_ID, 0.0) if found is None else (found, 1.0 if stripped else 0.0)
 
     def letters(self, norm: str) -> list[int]:
         ids = [self.letter_id.get(c, UNKNOWN_ID) for c in norm[:MAX_LETTERS]]
@@ -72,8 +67,7 @@ class WordEncoder:
 def sentence_inputs(norms: Sequence[str], gazetteer: Sequence[Optional[str]]) -> tuple[list[int], float]:
     """The per-token inputs that depend on the sentence: gazetteer tag ids, and
     whether it reads as a sports report."""
-    index = {tag: i for i, tag in enumerate(GAZETTEER_TAGS)}
-    tags = [index.get(g, 0) for g in gazetteer] if gazetteer else [0] * len(norms)
+    tags = [_TAG_ID.get(g, 0) for g in gazetteer] if gazetteer else [0] * len(norms)
     return tags, 1.0 if is_sport(norms) else 0.0
 
 

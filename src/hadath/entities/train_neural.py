@@ -209,6 +209,13 @@ def fit(data: list[dict], letters: int, vectors: np.ndarray, settings: Optional[
     return model.cpu().eval()
 
 
+def vectors_of(path: Path) -> tuple[list[str], np.ndarray]:
+    """The words and word vectors of an earlier trained network (`--vectors-from`)."""
+    with np.load(path) as earlier:
+        # rows 0 and 1 of the table are padding and unknown words
+        return str(earlier["words"]).split("\n"), earlier["vectors"][2:].astype(np.float32)
+
+
 def export(model, words: list[str], letters: str, weight: float, out: Path) -> None:
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     state = {k: v.detach().numpy() for k, v in model.state_dict().items()}
