@@ -5,7 +5,7 @@ import pytest
 
 from hadath.entities.ner import (FIRST_NAMES, ORG_NAMES, PAD, SPORT_WORDS, SURNAMES, NerTagger,
                                  bio_spans, export_model, is_sport, sentence_features, word_features)
-from hadath.entities.train import DataError, read_conll, retokenized
+from hadath.entities.train import DataError, read_conll, read_written, retokenized
 from hadath.text.normalize import normalize
 from hadath.text.tokens import safe_core, tokenize
 
@@ -30,6 +30,32 @@ def test_read_conll_maps_tags_and_reports_bad_lines(tmp_path):
     bad.write_text("سمير B-PERS\nحداد\n", encoding="utf-8")
     with pytest.raises(DataError, match=r"bad.txt:2"):
         read_conll(bad)
+
+
+def test_written_sentences_label_whole_tokens_and_report_bad_lines(tmp_path):
+    good = tmp_path / "written.jsonl"
+    good.write_text(
+        '{"text": "وقال سمير حداد لحزب الله في بيروت، وبيروت هادئة.", "entities": ['
+        '{"text": "سمير حداد", "type": "PERS"}, {"text": "حزب الله", "type": "ORG"}, '
+        '{"text": "بيروت", "type": "LOC"}, {"text": "بيروت", "type": "LOC"}]}\n\n'
+        '{"text": "لا أسماء هنا.", "entities": []}\n'
+        '{"text": "قالت الصحف الجزائرية إن الجزائر ترفض", "entities": [{"text": "الجزائر", "type": "LOC"}]}\n',
+        encoding="utf-8")
+    first, second, third = read_written(good)
+    assert first.words == ["وقال", "سمير", "حداد", "لحزب", "الله", "في", "بيروت", "،", "وبيروت",
+                           "هادئة", "."]
+    assert first.tags == ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "O", "B-LOC", "O", "B-LOC", "O", "O"]
+    assert first.written[1] == "B-PERS"
+    assert second.tags == ["O"] * 4
+    assert third.tags == ["O", "O", "O", "O", "B-LOC", "O"]     # not inside the adjective
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "قال سمير", "entities": []}\n'
+                   '{"text": "قال سمير", "entities": [{"text": "حداد", "type": "PERS"}]}\n', encoding="utf-8")
+    with pytest.raises(DataError, match=r"bad.jsonl:2: 'حداد' is not in the text"):
+        read_written(bad)
+    bad.write_text('{"text": "قال سمير", "entities": [{"text": "سمير", "type": "MISC"}]}\n', encoding="utf-8")
+    with pytest.raises(DataError, match=r"bad.jsonl:1: type 'MISC'"):
+        read_written(bad)
 
 
 def test_retokenizing_keeps_labels_on_words():
@@ -194,3 +220,13 @@ def test_bigram_feature_names_split_into_their_two_words():
     assert _bigram_words("||قال") == ("|", "قال")
     assert _bigram_words("قال||") == ("قال", "|")
     assert _bigram_words("|||") == ("|", "|")
+
+
+def test_training_with_missing_written_sentences_says_so(tmp_path, capsys):
+    from hadath.cli import main
+
+    data = tmp_path / "train.txt"
+    data.write_text("سمير B-PERS\nحداد I-PERS\n\n", encoding="utf-8")
+    missing = tmp_path / "written.jsonl"
+    assert main(["train", "ner", "--data", str(data), "--written", str(missing)]) == 2
+    assert f"{missing}: annotated sentences not found" in capsys.readouterr().err

@@ -165,11 +165,14 @@ def test_train_neural_command_writes_a_model_and_scores_it_with_the_crf(tmp_path
     data = tmp_path / "train.txt"
     data.write_text("\n\n".join("\n".join(f"{w} {t}" for w, t in zip(text.split(), tags.split()))
                                 for text, tags in LABELLED) + "\n", encoding="utf-8")
+    written = tmp_path / "written.jsonl"
+    written.write_text('{"text": "قال سمير في بيروت", "entities": [{"text": "بيروت", "type": "LOC"}]}\n',
+                       encoding="utf-8")
     out = tmp_path / "m-neural.npz"
     assert main(["train", "neural", "--data", str(data), "--vectors-from", str(earlier),
-                 "--holdout", "0.2", "--out", str(out)]) == 0
+                 "--holdout", "0.2", "--written", str(written), "--out", str(out)]) == 0
     printed = capsys.readouterr().out
-    assert "4 training sentences, 1 held out" in printed
+    assert f"4 training sentences, 1 held out, and 1 of the project's own ({written})" in printed
     assert "CRF alone" in printed and "CRF + neural" in printed
     scorer = NeuralScorer.load(out)
     assert scorer.encoder.word("بيروت")[0] == 3 and scorer.vectors.shape == (5, 8)

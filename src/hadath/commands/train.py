@@ -10,6 +10,7 @@ HELP = ("train the named-entity model (`ner`, from ANERcorp-style CoNLL: `token 
         "opinion (`neural`: word vectors from unlabelled news, then the network; needs hadath[train])")
 DEFAULT_DATA = Path("..") / "shared" / "data" / "anercorp" / "ANERcorp-train.txt"
 DEFAULT_CORPUS = Path("..") / "shared" / "corpus" / "ant_politics.jsonl.gz"
+DEFAULT_WRITTEN = Path("data") / "ner" / "written-news.jsonl"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -17,6 +18,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", type=Path,
                         help=f"training file (default {DEFAULT_DATA}; for clusters, "
                              f"JSON Lines articles, default {DEFAULT_CORPUS})")
+    parser.add_argument("--written", type=Path,
+                        help=f"ner, neural: the project's own annotated sentences (JSON Lines), "
+                             f"always trained on, never held out (default {DEFAULT_WRITTEN} "
+                             f"when there; 'none' leaves them out)")
     parser.add_argument("--holdout", type=_share, default=0.1,
                         help="share of sentences, from the end, kept out of training and scored "
                              "(default 0.1; 0 trains on everything, as for the shipped model)")
@@ -43,12 +48,18 @@ def _share(value: str) -> float:
     return share
 
 
+def _written_path(given: Path | None) -> Path | None:
+    if given is None:
+        return DEFAULT_WRITTEN
+    return None if str(given) == "none" else given
+
+
 def run(args: argparse.Namespace) -> int:
     from ..entities.gazetteer import Gazetteer
     from ..entities.ner import CLUSTERS_PATH, MODEL_PATH, NerTagger, load_clusters, write_word_table
     from ..entities.recognizer import match_tags
-    from ..entities.train import (DataError, build_clusters, evaluate, read_conll, split, train,
-                                  write_conll)
+    from ..entities.train import (DataError, build_clusters, evaluate, read_conll, read_written, split,
+                                  train, write_conll)
 
     data = args.data or (DEFAULT_CORPUS if args.model == "clusters" else DEFAULT_DATA)
     if not data.is_file():
@@ -63,8 +74,13 @@ def run(args: argparse.Namespace) -> int:
               f"(give it with {'--vectors-from' if args.vectors_from else '--corpus'})", file=sys.stderr)
         return 2
     args.data = data
+    written_path = _written_path(args.written)
+    if args.written and written_path and not written_path.is_file():
+        print(f"hadath: {written_path}: annotated sentences not found", file=sys.stderr)
+        return 2
     try:
         sentences = read_conll(args.data)
+        written = read_written(written_path) if written_path and written_path.is_file() else []
     except DataError as exc:
         print(f"hadath: {exc}", file=sys.stderr)
         return 2
@@ -74,10 +90,12 @@ def run(args: argparse.Namespace) -> int:
         return match_tags(gazetteer.match(tokens), len(tokens))
 
     training, held = split(sentences, args.holdout)
+    print(f"{len(training)} training sentences, {len(held)} held out, "
+          f"and {len(written)} of the project's own ({written_path if written else 'none'})")
+    training += written
     if args.model == "neural":
         return _train_neural(args, training, held, gazetteer_tags)
     out = args.out or MODEL_PATH
-    print(f"{len(training)} training sentences, {len(held)} held out")
     if args.dev_out and held:
         write_conll(held, args.dev_out)
     clusters = load_clusters()
@@ -102,7 +120,6 @@ def _train_neural(args: argparse.Namespace, training, held, gazetteer_tags) -> i
         return 2
     crf = args.crf or MODEL_PATH
     out = args.out or neural_path(crf)
-    print(f"{len(training)} training sentences, {len(held)} held out")
     words, vectors = vectors_of(args.vectors_from) if args.vectors_from else word_vectors(args.corpus)
     train_network(training, words, vectors, out, gazetteer_tags)
     print(f"written: {out}")

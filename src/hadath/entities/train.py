@@ -1,5 +1,6 @@
 """Training the NER model from a CoNLL file (ANERcorp format: `token TAG` a line,
-blank line between sentences, tags B-/I- PERS LOC ORG MISC).
+blank line between sentences, tags B-/I- PERS LOC ORG MISC) and from the
+project's own annotated sentences (`read_written`).
 
 Sentences are re-tokenised the way the pipeline tokenises text (punctuation
 split off), and each new token takes the label of the corpus token it lies in,
@@ -7,6 +8,7 @@ so the model sees at training time exactly the tokens it will tag.
 """
 from __future__ import annotations
 
+import json
 import tempfile
 import time
 from collections import Counter
@@ -24,6 +26,9 @@ LABELS = {"PERS": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC"}
 TRAINER_PARAMS = {"c1": 0.05, "c2": 0.02, "max_iterations": 200, "feature.minfreq": 1,
                   "feature.possible_transitions": True}
 SCORED = ("PER", "ORG", "LOC")
+# What may stand before a name inside its token in written sentences (with the
+# tatweel of `لـستيف`).
+_WRITTEN_CLITICS = frozenset("وفبلكـ")
 # A word seen this often and never in a name is labelled O without decoding.
 OUTSIDE_MIN_COUNT = 5
 
@@ -62,6 +67,66 @@ def read_conll(path: Path) -> list[Sentence]:
     if not sentences:
         raise DataError(f"{path}: no sentences")
     return sentences
+
+
+def read_written(path: Path) -> list[Sentence]:
+    """The project's own annotated sentences: JSON Lines of `text` and `entities`,
+    each `{"text": the name as written, "type": "PERS" | "ORG" | "LOC"}` in order
+    of appearance (`data/ner/README.md`). The words are the pipeline's tokens of
+    the text; a token a name lies in is labelled whole, clitics included, as
+    ANERcorp labels `لحزب` in `لحزب الله`."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(f"{path}: cannot read ({exc})") from None
+    sentences = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            sentences.append(_written_sentence(record["text"], record["entities"]))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise DataError(f"{path}:{number}: {exc}") from None
+    if not sentences:
+        raise DataError(f"{path}: no sentences")
+    return sentences
+
+
+def _written_sentence(text: str, entities: list[dict]) -> Sentence:
+    tokens = tokenize(text)
+    written = ["O"] * len(tokens)
+    searched_from = 0
+    for entity in entities:
+        name, kind = entity["text"], entity["type"]
+        if kind not in ("PERS", "ORG", "LOC"):
+            raise ValueError(f"type {kind!r} of {name!r} is not PERS, ORG or LOC")
+        start, inside = _find_name(text, tokens, name, searched_from)
+        if start < 0:
+            raise ValueError(f"{name!r} is not in the text after character {searched_from} "
+                             f"as whole words (behind clitics at most)")
+        searched_from = start + len(name)
+        if any(written[k] != "O" for k in inside):
+            raise ValueError(f"{name!r} shares a token with the name before it")
+        for k in inside:
+            written[k] = ("I-" if k != inside[0] else "B-") + kind
+    tags = [tag[:2] + LABELS[tag[2:]] if tag != "O" else "O" for tag in written]
+    return Sentence([t.text for t in tokens], tags, written)
+
+
+def _find_name(text: str, tokens: list, name: str, searched_from: int) -> tuple[int, list[int]]:
+    """The first place from `searched_from` where `name` covers whole tokens, but
+    for clitics before it (`وبيروت`, `لـستيف`): not `الجزائر` inside `الجزائرية`.
+    Returns (start, indices of the tokens it lies in), or (-1, [])."""
+    start = text.find(name, searched_from) if name.strip() else -1
+    while start >= 0:
+        end = start + len(name)
+        inside = [k for k, t in enumerate(tokens) if t.start < end and start < t.end]
+        if inside and tokens[inside[-1]].end == end and \
+                all(c in _WRITTEN_CLITICS for c in text[tokens[inside[0]].start:start]):
+            return start, inside
+        start = text.find(name, start + 1)
+    return -1, []
 
 
 def retokenized(sentence: Sentence):
@@ -178,7 +243,6 @@ def build_clusters(corpus: Path, out: Path, vocabulary: int = 40_000, contexts: 
     `fine` classes. Names unseen in the labelled data share a class with known
     ones (`بومبيو` with `ترامب`), which the CRF learns from."""
     import gzip
-    import json
 
     import numpy as np
 
