@@ -83,3 +83,33 @@ def test_conjoined_title_and_dropped_article(pipeline):
     # ل + الحزب is written للحزب: the mention leaves ل out, the name restores the article
     party = by_name(doc, "الحزب الشيوعي الصيني")
     assert doc.text[slice(*party.mentions[0])] == "لحزب الشيوعي الصيني"
+
+
+class _TagsOnly:
+    """A stand-in tagger that marks given words of every sentence as one name."""
+
+    def __init__(self, kind, words):
+        self.kind, self.words = kind, words
+
+    def tag_sentences(self, sentences, gazetteers):
+        labels = []
+        for norms in sentences:
+            row = ["O"] * len(norms)
+            for i, norm in enumerate(norms):
+                if norm in self.words:
+                    row[i] = ("I-" if i and row[i - 1] != "O" else "B-") + self.kind
+            labels.append(row)
+        return labels
+
+
+def test_a_tagged_part_of_a_known_name_becomes_the_whole_name():
+    from hadath.entities.gazetteer import Gazetteer
+    from hadath.entities.recognizer import EntityRecognizer
+    from hadath.pipeline import analyse_text, make_document
+
+    document = make_document(RawArticle(id="t2", text="وقال بان كي مون إن الحل قريب.", origin="test"))
+    analyse_text(document)
+    recognizer = EntityRecognizer(_TagsOnly("PER", {"كي", "مون"}), Gazetteer.load())
+    mentions, _ = recognizer.mentions(document)
+    assert [document.text[m.start:m.stop] for m in mentions] == ["بان كي مون"]
+    assert mentions[0].entry.latin == "Ban Ki-moon"
