@@ -163,6 +163,7 @@ def split(sentences: list[Sentence], holdout: float) -> tuple[list[Sentence], li
 
 def write_conll(sentences: Sequence[Sentence], path: Path) -> None:
     """Sentences with the corpus' own tags (the development file for the scorer)."""
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8") as f:
         for s in sentences:
             for w, t in zip(s.words, s.written):
