@@ -141,11 +141,11 @@ class EntityRecognizer:
             else:
                 used.update(id(m) for m in over)
             if entry is not None:
-                if entry.entry.type == kind and entry.entry.kind in ALWAYS_NAMES:
-                    # part of a known name (`كي مون` of `بان كي مون`): the whole name
-                    a, b = entry.first_token, entry.end_token
-                    if kind == "PER":
-                        a = _without_titles(tokens, a, b)[0]
+                if kind == "PER" and entry.entry.type == "PER":
+                    # part of a known person's name (`كي مون` of `بان كي مون`): the
+                    # whole name. Not for bodies: the gazetteer's forms of their names
+                    # (`حركة حماس`, `صحيفة هآرتس`) often hold more than ANERcorp marks.
+                    a, b = _without_titles(tokens, entry.first_token, entry.end_token)
                 start = entry.start if entry.first_token == a else self._name_start(tokens[a], words)
                 out.append(Mention(entry.entry.type, base + a, base + b, start, tokens[b - 1].end,
                                    entry.entry, entry.candidates))
