@@ -230,3 +230,11 @@ def test_training_with_missing_written_sentences_says_so(tmp_path, capsys):
     missing = tmp_path / "written.jsonl"
     assert main(["train", "ner", "--data", str(data), "--written", str(missing)]) == 2
     assert f"{missing}: annotated sentences not found" in capsys.readouterr().err
+
+
+def test_the_projects_written_sentences_read_and_mark_all_three_types():
+    from pathlib import Path
+
+    sentences = read_written(Path(__file__).resolve().parents[1] / "data" / "ner" / "written-news.jsonl")
+    kinds = {tag[2:] for s in sentences for tag in s.tags if tag != "O"}
+    assert len(sentences) >= 2000 and kinds == {"PER", "ORG", "LOC"}
