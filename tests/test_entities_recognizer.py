@@ -113,3 +113,10 @@ def test_a_tagged_part_of_a_known_name_becomes_the_whole_name():
     mentions, _ = recognizer.mentions(document)
     assert [document.text[m.start:m.stop] for m in mentions] == ["بان كي مون"]
     assert mentions[0].entry.latin == "Ban Ki-moon"
+
+
+def test_a_name_that_only_looks_like_k_and_the_article_keeps_its_letters(pipeline):
+    article = pipeline(RawArticle(id="t3", text="نشرت الوثائق جامعة في كاليفورنيا، وقال إن للقدس مكانة.",
+                                  origin="test"))
+    names = {e.name for e in article.entities}
+    assert "كاليفورنيا" in names and "القدس" in names   # and not الاليفورنيا
