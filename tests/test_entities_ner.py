@@ -222,14 +222,18 @@ def test_bigram_feature_names_split_into_their_two_words():
     assert _bigram_words("|||") == ("|", "|")
 
 
-def test_training_with_missing_written_sentences_says_so(tmp_path, capsys):
+@pytest.mark.parametrize("model, option, name, message", [
+    ("ner", "--written", "written.jsonl", "annotated sentences not found"),
+    ("neural", "--corpus", "news.jsonl.gz", "unlabelled news not found"),
+])
+def test_training_with_a_missing_input_says_which_and_why(tmp_path, capsys, model, option, name, message):
     from hadath.cli import main
 
     data = tmp_path / "train.txt"
     data.write_text("سمير B-PERS\nحداد I-PERS\n\n", encoding="utf-8")
-    missing = tmp_path / "written.jsonl"
-    assert main(["train", "ner", "--data", str(data), "--written", str(missing)]) == 2
-    assert f"{missing}: annotated sentences not found" in capsys.readouterr().err
+    missing = tmp_path / name
+    assert main(["train", model, "--data", str(data), option, str(missing)]) == 2
+    assert f"{missing}: {message}" in capsys.readouterr().err
 
 
 def test_the_projects_written_sentences_read_and_mark_all_three_types():

@@ -142,16 +142,6 @@ def test_the_shipped_network_sits_beside_the_model_and_is_loaded_with_it():
     assert set(tagger.neural.labels) == set(tagger.labels)
 
 
-def test_training_without_its_unlabelled_news_says_what_is_missing(tmp_path, capsys):
-    from hadath.cli import main
-
-    data = tmp_path / "train.txt"
-    data.write_text("سمير B-PERS\nحداد I-PERS\n\n", encoding="utf-8")
-    missing = tmp_path / "news.jsonl.gz"
-    assert main(["train", "neural", "--data", str(data), "--corpus", str(missing)]) == 2
-    assert f"{missing}: unlabelled news not found" in capsys.readouterr().err
-
-
 def test_train_neural_command_writes_a_model_and_scores_it_with_the_crf(tmp_path, capsys):
     pytest.importorskip("torch", reason="training needs PyTorch (pip install 'hadath[train]')")
     from hadath.cli import main
