@@ -295,7 +295,7 @@ class EntityRecognizer:
             phrase = doc.tokens[fullest.first:fullest.end + 1]
             name_end = phrase[-1].end
         name = doc.text[fullest.start:name_end]
-        if phrase[0].core.startswith("ال") and normalize(name)[:1] == "ل" and not normalize(name).startswith("ال"):
+        if phrase[0].core.startswith("ال") and normalize(name)[:1] == "ل":
             name = "ال" + name[1:]  # للحزب: ل took the article's alef; the name has it
             # (not كاليفورنيا, whose كال only looks like ك + the article)
         entity = Entity(id="", type=kind, name=name, mentions=[(m.start, m.stop) for m in group])

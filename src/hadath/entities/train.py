@@ -14,7 +14,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Optional, Sequence
+from typing import Callable, Iterator, Optional, Sequence
 
 from ..text.tokens import tokenize
 from .ner import WordClusters, bio_spans, export_model, sentence_features
@@ -174,6 +174,27 @@ def write_conll(sentences: Sequence[Sentence], path: Path) -> None:
 GazetteerTags = Callable[[list], list]
 
 
+def training_gazetteer(number: int, tokens: list, gazetteer_tags: Optional[GazetteerTags]):
+    """The gazetteer tags a training sentence is shown with: none for every other
+    sentence, so that the models still learn to find the names the gazetteer
+    lacks from the words and their context."""
+    if gazetteer_tags is None or number % 2:
+        return None
+    return gazetteer_tags(tokens)
+
+
+def corpus_texts(corpus: Path) -> Iterator[str]:
+    """Each article of unlabelled news (JSON Lines, gzipped or not, with `text`
+    and optional `title`/`abstract`) as one text."""
+    import gzip
+
+    opener = gzip.open if str(corpus).endswith(".gz") else open
+    with opener(corpus, "rt", encoding="utf-8") as f:
+        for line in f:
+            record = json.loads(line)
+            yield "\n".join(record.get(k) or "" for k in ("title", "abstract", "text"))
+
+
 def train(sentences: Sequence[Sentence], out: Path, clusters: WordClusters,
           gazetteer_tags: Optional[GazetteerTags] = None, params: Optional[dict] = None,
           log=print) -> None:
@@ -191,10 +212,7 @@ def train(sentences: Sequence[Sentence], out: Path, clusters: WordClusters,
             seen[t.norm] += 1
             if label != "O":
                 named.add(t.norm)
-        # every other sentence without gazetteer features: the model must still
-        # find the names the gazetteer lacks from the words and their context
-        with_gazetteer = gazetteer_tags is not None and number % 2 == 0
-        gz = gazetteer_tags(tokens) if with_gazetteer else [None] * len(tokens)
+        gz = training_gazetteer(number, tokens, gazetteer_tags) or [None] * len(tokens)
         trainer.append(sentence_features([t.norm for t in tokens], gz, clusters), labels)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -248,15 +266,11 @@ def build_clusters(corpus: Path, out: Path, vocabulary: int = 40_000, contexts: 
     import numpy as np
 
     started = time.time()
-    opener = gzip.open if str(corpus).endswith(".gz") else open
     documents, counts = [], Counter()
-    with opener(corpus, "rt", encoding="utf-8") as f:
-        for line in f:
-            record = json.loads(line)
-            text = "\n".join(record.get(k) or "" for k in ("title", "abstract", "text"))
-            norms = [t.norm for t in tokenize(text)]
-            documents.append(norms)
-            counts.update(norms)
+    for text in corpus_texts(corpus):
+        norms = [t.norm for t in tokenize(text)]
+        documents.append(norms)
+        counts.update(norms)
     log(f"read {len(documents)} articles, {sum(counts.values())} tokens in {time.time() - started:.0f} s")
     words = [w for w, c in counts.most_common() if c >= 4 and w[:1].isalpha()][:vocabulary]
     row = {w: i for i, w in enumerate(words)}

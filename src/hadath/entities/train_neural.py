@@ -8,19 +8,17 @@ PyTorch and gensim are training dependencies only (`pip install hadath[train]`).
 """
 from __future__ import annotations
 
-import gzip
-import json
 import os
 import random
 import time
 from pathlib import Path
-from typing import Callable, Optional, Sequence
+from typing import Optional, Sequence
 
 import numpy as np
 
 from ..text.tokens import tokenize
 from .neural import GAZETTEER_TAGS, WORD_LISTS, WordEncoder, sentence_inputs
-from .train import Sentence, retokenized
+from .train import GazetteerTags, Sentence, corpus_texts, retokenized, training_gazetteer
 
 LABELS = ("O", "B-LOC", "B-ORG", "B-PER", "I-LOC", "I-ORG", "I-PER")
 # Layers over the sentence: (window, dilation); each sees 2 more words on each
@@ -40,16 +38,12 @@ def word_vectors(corpus: Path, dimensions: int = 100, vocabulary: int = 50_000, 
     from gensim.models import Word2Vec
 
     started = time.time()
-    opener = gzip.open if str(corpus).endswith(".gz") else open
     paragraphs = []
-    with opener(corpus, "rt", encoding="utf-8") as f:
-        for line in f:
-            record = json.loads(line)
-            text = "\n".join(record.get(k) or "" for k in ("title", "abstract", "text"))
-            for paragraph in text.split("\n"):
-                norms = [t.norm for t in tokenize(paragraph)]
-                if norms:
-                    paragraphs.append(norms)
+    for text in corpus_texts(corpus):
+        for paragraph in text.split("\n"):
+            norms = [t.norm for t in tokenize(paragraph)]
+            if norms:
+                paragraphs.append(norms)
     model = Word2Vec(paragraphs, vector_size=dimensions, window=5, min_count=3, sg=1, negative=10,
                      workers=1, epochs=5, seed=seed)
     words = list(model.wv.index_to_key[:vocabulary])
@@ -59,7 +53,6 @@ def word_vectors(corpus: Path, dimensions: int = 100, vocabulary: int = 50_000, 
     return words, vectors
 
 
-GazetteerTags = Callable[[list], list]
 # How much the network's log-probabilities count beside the CRF's scores: 0.5 was
 # best on one held-out slice, 1.0 to 1.5 on the other.
 WEIGHT = 0.75
@@ -67,8 +60,8 @@ WEIGHT = 0.75
 
 def encode(sentences: Sequence[Sentence], encoder: WordEncoder,
            gazetteer_tags: Optional[GazetteerTags]) -> list[dict]:
-    """Each sentence as the network's inputs and gold label ids; every other
-    sentence without gazetteer tags, as for the CRF."""
+    """Each sentence as the network's inputs and gold label ids (gazetteer tags as
+    the CRF is shown them: `training_gazetteer`)."""
     label_id = {label: i for i, label in enumerate(LABELS)}
     out = []
     for number, s in enumerate(sentences):
@@ -76,8 +69,7 @@ def encode(sentences: Sequence[Sentence], encoder: WordEncoder,
         if not tokens:
             continue
         norms = [t.norm for t in tokens]
-        gz = gazetteer_tags(tokens) if gazetteer_tags is not None and number % 2 == 0 else None
-        tags, sport = sentence_inputs(norms, gz)
+        tags, sport = sentence_inputs(norms, training_gazetteer(number, tokens, gazetteer_tags))
         found = [encoder.word(n) for n in norms]
         out.append({"words": [i for i, _ in found], "stripped": [s for _, s in found],
                     "letters": [encoder.letters(n) for n in norms],
